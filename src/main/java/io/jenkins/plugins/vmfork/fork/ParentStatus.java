@@ -1,0 +1,19 @@
+package io.jenkins.plugins.vmfork.fork;
+
+import java.util.List;
+
+/**
+ * What a parent VM is ready for.
+ *
+ * @param name the parent's name
+ * @param id its managed object id, e.g. {@code vm-42}
+ * @param enabled whether it is a fork parent (VMFork) or powered on (Instant Clone)
+ * @param quiesced whether it is quiesced (VMFork) or frozen (Instant Clone), so that children can be forked
+ * @param children names of its children that carry vmfork's tags
+ */
+public record ParentStatus(String name, String id, boolean enabled, boolean quiesced, List<String> children) {
+
+    public ParentStatus {
+        children = List.copyOf(children);
+    }
+}
