@@ -70,7 +70,7 @@ func (s *sim) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a = s.dispatch(r, body, call)
 	}
 
-	a.body = stripNewerFields(a.body, clientVersion(r.Header.Get("SOAPAction")))
+	a.body = referenceTypeFirst(stripNewerFields(a.body, clientVersion(r.Header.Get("SOAPAction"))))
 	s.mu.Lock()
 	delay := s.responseDelay
 	s.mu.Unlock()

@@ -195,3 +195,15 @@ func contentFor60(content types.ServiceContent) types.ServiceContent {
 	}
 	return content
 }
+
+var refAttributes = regexp.MustCompile(`((?:xsi|XMLSchema-instance):type="ManagedObjectReference") type="([^"]*)"`)
+
+// referenceTypeFirst writes a typed ManagedObjectReference the way vCenter does, type before xsi:type.
+// yavijava (dom4j) looks attributes up by local name and takes the first "type" it meets, so the other
+// order turns a VirtualMachine reference into one of type "ManagedObjectReference".
+func referenceTypeFirst(payload []byte) []byte {
+	if !bytes.Contains(payload, []byte(`:type="ManagedObjectReference" type=`)) {
+		return payload
+	}
+	return refAttributes.ReplaceAll(payload, []byte(`type="$2" $1`))
+}
