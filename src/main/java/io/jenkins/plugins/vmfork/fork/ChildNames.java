@@ -1,9 +1,8 @@
 package io.jenkins.plugins.vmfork.fork;
 
+import io.jenkins.plugins.vmfork.vsphere.InventoryPath;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -63,45 +62,21 @@ public final class ChildNames {
 
     /** Escapes a VM or folder name for an inventory path: {@code %} as %25, {@code /} as %2F, {@code \} as %5C. */
     public static String escape(String name) {
-        return name.replace("%", "%25").replace("/", "%2F").replace("\\", "%5C");
+        return InventoryPath.escape(name);
     }
 
     /** Undoes {@link #escape(String)}; other {@code %} sequences are kept as they are. */
     public static String unescape(String escaped) {
-        StringBuilder out = new StringBuilder(escaped.length());
-        for (int i = 0; i < escaped.length(); i++) {
-            String code = i + 3 <= escaped.length() ? escaped.substring(i, i + 3).toUpperCase(Locale.ROOT) : "";
-            String plain = switch (code) {
-                case "%25" -> "%";
-                case "%2F" -> "/";
-                case "%5C" -> "\\";
-                default -> null;
-            };
-            if (plain == null) {
-                out.append(escaped.charAt(i));
-            } else {
-                out.append(plain);
-                i += 2;
-            }
-        }
-        return out.toString();
+        return InventoryPath.unescape(escaped);
     }
 
     /** Splits an inventory path like {@code /DC/vm/a%2Fb} into its unescaped names {@code [DC, vm, a/b]}. */
     public static List<String> splitPath(String path) {
-        List<String> names = new ArrayList<>();
-        for (String part : path.split("/")) {
-            if (!part.isEmpty()) {
-                names.add(unescape(part));
-            }
-        }
-        return names;
+        return InventoryPath.split(path);
     }
 
     /** Joins names into an inventory path, escaping each: {@code [DC, vm, a/b]} gives {@code /DC/vm/a%2Fb}. */
     public static String joinPath(List<String> names) {
-        StringBuilder path = new StringBuilder();
-        names.forEach(n -> path.append('/').append(escape(n)));
-        return path.toString();
+        return InventoryPath.join(names);
     }
 }

@@ -11,6 +11,7 @@ public final class Tags {
     public static final String BUILD = PREFIX + "build";
     public static final String CREATED = PREFIX + "created";
     public static final String PARENT = PREFIX + "parent";
+    public static final String PARENT_NAME = PREFIX + "parentName";
     public static final String MODE = PREFIX + "mode";
 
     private Tags() {}

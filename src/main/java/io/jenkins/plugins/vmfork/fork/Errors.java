@@ -1,0 +1,47 @@
+package io.jenkins.plugins.vmfork.fork;
+
+import io.jenkins.plugins.vmfork.vsphere.VimException;
+import java.util.function.Supplier;
+
+/** Carries failures of the vsphere layer over into the fork API's one exception type. */
+final class Errors {
+
+    private Errors() {}
+
+    static VmforkException of(VimException e) {
+        return new VmforkException(VmforkException.Kind.valueOf(e.kind().name()), e.fault(), e.getMessage(), e);
+    }
+
+    /** Runs a step; a {@link VimException} leaves it as a {@link VmforkException}. */
+    static <T> T translated(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (VimException e) {
+            throw of(e);
+        }
+    }
+
+    static VmforkException usage(String message) {
+        return new VmforkException(VmforkException.Kind.USAGE, null, message);
+    }
+
+    static VmforkException refused(String message) {
+        return new VmforkException(VmforkException.Kind.REFUSED, null, message);
+    }
+
+    static VmforkException timeout(String message) {
+        return new VmforkException(VmforkException.Kind.TIMEOUT, null, message);
+    }
+
+    static VmforkException interrupted(String what) {
+        Thread.currentThread().interrupt();
+        return new VmforkException(VmforkException.Kind.INTERRUPTED, null, "Interrupted while " + what);
+    }
+
+    /** Throws INTERRUPTED when the thread has been interrupted, keeping the interrupt flag. */
+    static void checkInterrupt(String what) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw interrupted(what);
+        }
+    }
+}
