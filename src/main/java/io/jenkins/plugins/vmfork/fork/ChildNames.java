@@ -43,7 +43,8 @@ public final class ChildNames {
      * and it is cut so that a generated name stays within {@value #MAX_LENGTH} characters.
      */
     public static String prefix(String raw) {
-        String cleaned = raw == null ? "" : raw.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+        String cleaned = raw == null ? "" : raw.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^[-.]+|[-.]+$", "");
         int max = MAX_LENGTH - SUFFIX_LENGTH - 1;
         if (cleaned.length() > max) {
             cleaned = cleaned.substring(0, max).replaceAll("[-.]+$", "");

@@ -113,7 +113,21 @@ final class Faults {
                 + "; check the vCenter URL and that it is reachable", failure);
     }
 
+    /** Whether a failure is a vCenter fault of one of these types. */
+    static boolean is(Throwable failure, String... types) {
+        String type = failure instanceof VimException vim ? vim.fault() : type(failure);
+        for (String wanted : types) {
+            if (wanted.equals(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String privilege(Throwable fault) {
+        if (fault instanceof SoapTransport.UnmappedFault unmapped) {
+            return unmapped.privilege();
+        }
         return fault instanceof NoPermission denied ? denied.getPrivilegeId() : null;
     }
 

@@ -33,8 +33,11 @@ final class Props {
             RetrieveResult result = c.port.retrievePropertiesEx(c.refs.propertyCollector(),
                     new PropertyFilterSpec[] {spec}, new RetrieveOptions());
             return result == null || result.getObjects() == null ? null : values(result.getObjects()[0]);
-        } catch (com.vmware.vim25.ManagedObjectNotFound e) {
-            return null;
+        } catch (RemoteException e) {
+            if (Faults.is(e, "ManagedObjectNotFound")) {
+                return null;
+            }
+            throw e;
         }
     }
 

@@ -154,18 +154,28 @@ final class SoapTransport extends WSClient {
         }
     }
 
-    /** A SOAP fault whose type yavijava 6.0 has no class for (newer vCenters add fault types). */
+    /**
+     * A SOAP fault as vCenter sent it: its type, text and the privilege a NoPermission names. yavijava maps faults
+     * to its classes by setting Throwable's private message field, which Java 17 forbids, and it has no classes for
+     * fault types newer than 6.0; so every fault is read this way.
+     */
     static final class UnmappedFault extends RemoteException {
         private static final long serialVersionUID = 1L;
         private final String type;
+        private final String privilege;
 
-        UnmappedFault(String type, String text) {
+        UnmappedFault(String type, String text, String privilege) {
             super(text);
             this.type = type;
+            this.privilege = privilege;
         }
 
         String type() {
             return type;
+        }
+
+        String privilege() {
+            return privilege;
         }
 
         static UnmappedFault from(Document document) {
@@ -179,7 +189,8 @@ final class SoapTransport extends WSClient {
             if (type == null && first != null) {
                 type = first.getName().replaceFirst("Fault$", "");
             }
-            return new UnmappedFault(type, fault.elementText("faultstring"));
+            String privilege = first == null ? null : first.elementText("privilegeId");
+            return new UnmappedFault(type, fault.elementText("faultstring"), privilege);
         }
 
         private static String xsiType(Element element) {

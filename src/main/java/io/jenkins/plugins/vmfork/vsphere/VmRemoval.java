@@ -23,10 +23,8 @@ final class VmRemoval {
                 }
                 Tasks.await(c, c.port.destroy_Task(ref), what, vm.name(), deadline);
                 return true;
-            } catch (com.vmware.vim25.ManagedObjectNotFound gone) {
-                return false;
-            } catch (VimException e) {
-                if (e.isFault("ManagedObjectNotFound")) {
+            } catch (RemoteException | VimException e) {
+                if (Faults.is(e, "ManagedObjectNotFound")) {
                     return false;
                 }
                 throw e;
@@ -38,10 +36,9 @@ final class VmRemoval {
             throws RemoteException {
         try {
             Tasks.await(c, c.port.powerOffVM_Task(ref), "Powering off " + vm.name(), vm.name(), deadline);
-        } catch (com.vmware.vim25.InvalidPowerState alreadyOff) {
-            // Powered off by someone else meanwhile: what we wanted.
-        } catch (VimException e) {
-            if (!e.isFault("InvalidPowerState")) {
+        } catch (RemoteException | VimException e) {
+            // InvalidPowerState: powered off by someone else meanwhile, which is what we wanted.
+            if (!Faults.is(e, "InvalidPowerState")) {
                 throw e;
             }
         }

@@ -141,8 +141,11 @@ public final class Vsphere {
         session.call(what, c -> {
             try {
                 return await(c, c.port.powerOnVM_Task(Refs.vm(vm.id()), null), what, vm, deadline);
-            } catch (com.vmware.vim25.InvalidPowerState alreadyOn) {
-                return null;
+            } catch (RemoteException | VimException e) {
+                if (Faults.is(e, "InvalidPowerState")) {
+                    return null;
+                }
+                throw e;
             }
         });
     }
