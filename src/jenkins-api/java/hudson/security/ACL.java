@@ -1,0 +1,11 @@
+package hudson.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+
+/** Stand-in of Jenkins' access control list; only the identity of the system itself. */
+public abstract class ACL {
+
+    /** The system's own authentication; a real Spring Security token as in Jenkins, so that it can be compared. */
+    public static final Authentication SYSTEM2 = new UsernamePasswordAuthenticationToken("SYSTEM", "SYSTEM");
+}
