@@ -76,6 +76,7 @@ func (s *sim) bootGuest(vm *simulator.VirtualMachine) {
 		Network: "VM Network", IpAddress: []string{ip}, MacAddress: mac, Connected: true, DeviceConfigId: 4000,
 	}}
 	update(vm, []types.PropertyChange{
+		{Name: "runtime.bootTime", Val: time.Now()},
 		{Name: "guest.ipAddress", Val: ip},
 		{Name: "guest.hostName", Val: host},
 		{Name: "guest.net", Val: nics},
@@ -94,6 +95,7 @@ func (s *sim) stopGuest(vm *simulator.VirtualMachine) {
 
 	s.setToolsRunning(vm, false)
 	update(vm, []types.PropertyChange{
+		{Name: "runtime.bootTime", Val: nil},
 		{Name: "guest.ipAddress", Val: nil},
 		{Name: "guest.net", Val: nil},
 		{Name: "summary.guest.ipAddress", Val: nil},
@@ -241,14 +243,38 @@ func (s *sim) listProcessesInGuest(_ *http.Request, body []byte, _ soapCall) *an
 	}
 
 	s.guestMu.Lock()
-	var list []types.GuestProcessInfo
+	var list []processInfo
 	for _, p := range s.guest(vm.Self).processes {
 		if len(wanted) == 0 || wanted[p.Pid] {
-			list = append(list, p)
+			list = append(list, processInfoOf(p))
 		}
 	}
 	s.guestMu.Unlock()
-	return encodedAnswer("ListProcessesInGuestResponse", &types.ListProcessesInGuestResponse{Returnval: list})
+	return encodedAnswer("ListProcessesInGuestResponse", &struct {
+		Returnval []processInfo `xml:"returnval,omitempty"`
+	}{list})
+}
+
+// processInfo is GuestProcessInfo as vCenter sends it: govmomi leaves out an exit code of 0, vCenter sends it
+// for every process that has ended (and yavijava reads a missing one as null).
+type processInfo struct {
+	Name      string     `xml:"name"`
+	Pid       int64      `xml:"pid"`
+	Owner     string     `xml:"owner"`
+	CmdLine   string     `xml:"cmdLine"`
+	StartTime time.Time  `xml:"startTime"`
+	EndTime   *time.Time `xml:"endTime,omitempty"`
+	ExitCode  *int32     `xml:"exitCode,omitempty"`
+}
+
+func processInfoOf(p types.GuestProcessInfo) processInfo {
+	info := processInfo{Name: p.Name, Pid: p.Pid, Owner: p.Owner, CmdLine: p.CmdLine, StartTime: p.StartTime,
+		EndTime: p.EndTime}
+	if p.EndTime != nil {
+		code := p.ExitCode
+		info.ExitCode = &code
+	}
+	return info
 }
 
 func encodedAnswer(name string, v interface{}) *answer {

@@ -18,6 +18,7 @@ import com.vmware.vim25.mo.PropertyFilter;
 import com.vmware.vim25.mo.ServiceInstance;
 import com.vmware.vim25.mo.VirtualMachine;
 import com.vmware.vim25.ws.Argument;
+import com.vmware.vim25.ws.CustomSSLTrustContextCreator;
 import io.jenkins.plugins.vmfork.testing.Vcsim;
 import java.net.URL;
 import java.rmi.RemoteException;
@@ -54,6 +55,9 @@ final class Soap {
         if (vcsim.thumbprint() == null) {
             return new ServiceInstance(url, user, password, true);
         }
+        // yavijava keeps the first TrustManager of the JVM in a static SSLContext and ignores later ones; without
+        // this reset every login would be checked against the first simulator's certificate.
+        CustomSSLTrustContextCreator.setContextAlreadyCreated(false);
         return new ServiceInstance(url, user, password, new PinnedTrust(vcsim.thumbprint()));
     }
 

@@ -15,7 +15,9 @@ import com.vmware.vim25.mo.VirtualMachine;
 import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,93 @@ class VcsimForkTest {
         assertThat(child.getPropertyByPath("guest.ipAddress")).isNotNull()
                 .isNotEqualTo(parent.getPropertyByPath("guest.ipAddress"));
         assertThat(mac(child)).isNotEqualTo(mac(parent));
+    }
+
+    @Test
+    void childrenGetAddressesDifferentFromEveryOtherVm() throws Exception {
+        enableAndQuiesce(si, vcsim, parent);
+        Set<Object> addresses = new HashSet<>();
+        addresses.add(parent.getPropertyByPath("guest.ipAddress"));
+
+        for (int i = 0; i < 3; i++) {
+            ManagedObjectReference task = createChild(si, parent, "child-ip-" + i, false, Map.of());
+            Soap.awaitTask(si, task);
+            VirtualMachine child = Soap.vm(si, (ManagedObjectReference) Soap.taskResult(si, task));
+            Soap.awaitTask(si, child.powerOnVM_Task(null).getMOR());
+            addresses.add(child.getPropertyByPath("guest.ipAddress"));
+        }
+
+        assertThat(addresses).hasSize(4).doesNotContainNull();
+    }
+
+    @Test
+    void withAnEmptyResultTheChildIsFoundByNameInTheParentsFolder() throws Exception {
+        vcsim.childResultIsReference(false);
+        enableAndQuiesce(si, vcsim, parent);
+
+        ManagedObjectReference task = createChild(si, parent, "child-empty-result", false, Map.of());
+
+        assertThat(Soap.awaitTask(si, task)).isEqualTo("success");
+        assertThat(Soap.taskResult(si, task)).isNull();
+        VirtualMachine child = Soap.vm(si, "child-empty-result");
+        assertThat(child.getParent().getMOR()).isEqualTo(parent.getParent().getMOR());
+        assertThat(child.getPropertyByPath("runtime.powerState").toString()).isEqualTo("poweredOff");
+    }
+
+    @Test
+    void retrievesTheChildrenOfAParentAndTheParentOfAChild() throws Exception {
+        enableAndQuiesce(si, vcsim, parent);
+        ManagedObjectReference first = childOf("child-family-1");
+        ManagedObjectReference second = childOf("child-family-2");
+
+        ManagedObjectReference children = ForkCalls.retrieveChildren(si, parent);
+        assertThat(Soap.awaitTask(si, children)).isEqualTo("success");
+        assertThat((ManagedObjectReference[]) Soap.taskResult(si, children)).containsExactly(first, second);
+
+        ManagedObjectReference parentOf = ForkCalls.retrieveParent(si, Soap.vm(si, second));
+        assertThat(Soap.awaitTask(si, parentOf)).isEqualTo("success");
+        assertThat(Soap.taskResult(si, parentOf)).isEqualTo(parent.getMOR());
+    }
+
+    @Test
+    void disableForkParentClearsTheFlagsAndUnfreezesTheGuest() throws Exception {
+        enableAndQuiesce(si, vcsim, parent);
+
+        assertThat(Soap.awaitTask(si, ForkCalls.disable(si, parent))).isEqualTo("success");
+
+        VirtualMachineForkConfigInfo fork = (VirtualMachineForkConfigInfo) parent
+                .getPropertyByPath("config.forkConfigInfo");
+        assertThat(fork.getParentEnabled()).isFalse();
+        assertThat(parent.getPropertyByPath("runtime.quiescedForkParent")).isEqualTo(false);
+        assertThat(ForkCalls.processes(si, parent).listProcessesInGuest(
+                ForkCalls.auth(vcsim.guestUser(), vcsim.guestPassword()), null)).isNotEmpty();
+    }
+
+    @Test
+    void withChildPoweredOnTheChildComesUpRunningWithToolsAndItsOwnAddress() throws Exception {
+        try (Vcsim running = Vcsim.start("-child-powered-on", "-http")) {
+            ServiceInstance other = Soap.login(running);
+            VirtualMachine otherParent = Soap.vm(other, running.parentName());
+            enableAndQuiesce(other, running, otherParent);
+
+            ManagedObjectReference task = createChild(other, otherParent, "child-running", false, Map.of());
+
+            Soap.awaitTask(other, task);
+            VirtualMachine child = Soap.vm(other, (ManagedObjectReference) Soap.taskResult(other, task));
+            assertThat(child.getPropertyByPath("runtime.powerState").toString()).isEqualTo("poweredOn");
+            assertThat(child.getPropertyByPath("guest.toolsRunningStatus")).isEqualTo("guestToolsRunning");
+            assertThat(child.getPropertyByPath("guest.ipAddress")).isNotNull()
+                    .isNotEqualTo(otherParent.getPropertyByPath("guest.ipAddress"));
+            assertThat(((VirtualMachineForkConfigInfo) child.getPropertyByPath("config.forkConfigInfo"))
+                    .getChildType()).isEqualTo("nonpersistent");
+            other.getServerConnection().logout();
+        }
+    }
+
+    private ManagedObjectReference childOf(String name) throws Exception {
+        ManagedObjectReference task = createChild(si, parent, name, false, Map.of());
+        assertThat(Soap.awaitTask(si, task)).isEqualTo("success");
+        return (ManagedObjectReference) Soap.taskResult(si, task);
     }
 
     private static String mac(VirtualMachine vm) {
