@@ -194,8 +194,9 @@ final class SoapTransport extends WSClient {
         }
 
         private static String xsiType(Element element) {
-            return element.attributes().stream().filter(a -> a.getName().equals("type")).map(a -> a.getValue())
-                    .findFirst().orElse(null);
+            return element.attributes().stream()
+                    .filter(a -> a.getName().equals("type") && a.getNamespaceURI().endsWith("XMLSchema-instance"))
+                    .map(a -> a.getValue()).findFirst().orElse(null);
         }
     }
 }

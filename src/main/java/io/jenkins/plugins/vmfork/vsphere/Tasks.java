@@ -18,6 +18,7 @@ import org.dom4j.Element;
 final class Tasks {
 
     private static final Logger LOG = Logger.getLogger(Tasks.class.getName());
+    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final String[] WATCHED = {"info.state", "info.error", "info.progress"};
 
     private Tasks() {}
@@ -70,8 +71,8 @@ final class Tasks {
 
     private static ManagedObjectReference vmRef(Element element) {
         if (element.getName().equals("val")) {
-            boolean isVm = "ManagedObjectReference".equals(attribute(element, "xsi:type"))
-                    && "VirtualMachine".equals(attribute(element, "type"));
+            boolean isVm = "ManagedObjectReference".equals(attribute(element, XSI))
+                    && "VirtualMachine".equals(attribute(element, ""));
             return isVm ? Refs.vm(element.getTextTrim()) : null;
         }
         for (Element child : element.elements()) {
@@ -100,9 +101,10 @@ final class Tasks {
         return state.equals("success") || state.equals("error");
     }
 
-    private static String attribute(Element element, String qualifiedName) {
+    /** The attribute {@code type} in a namespace (by URI: servers choose their own prefixes), or null. */
+    private static String attribute(Element element, String namespaceUri) {
         for (Attribute attribute : element.attributes()) {
-            if (attribute.getQualifiedName().equals(qualifiedName)) {
+            if (attribute.getName().equals("type") && attribute.getNamespaceURI().equals(namespaceUri)) {
                 return attribute.getValue();
             }
         }

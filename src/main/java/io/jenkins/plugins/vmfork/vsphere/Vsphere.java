@@ -1,5 +1,6 @@
 package io.jenkins.plugins.vmfork.vsphere;
 
+import com.vmware.vim25.ArrayOfOptionValue;
 import com.vmware.vim25.ManagedObjectReference;
 import com.vmware.vim25.OptionValue;
 import io.jenkins.plugins.vmfork.vsphere.ForkCalls.Placement;
@@ -222,8 +223,10 @@ public final class Vsphere {
 
     private static VmState state(String id, Map<String, Object> v, Readiness readiness, String tagPrefix) {
         Map<String, String> tags = new HashMap<>();
-        if (tagPrefix != null && v.get("config.extraConfig") instanceof OptionValue[] options) {
-            for (OptionValue option : options) {
+        // vCenter sends the array wrapped in an ArrayOfOptionValue.
+        if (tagPrefix != null && v.get("config.extraConfig") instanceof ArrayOfOptionValue options
+                && options.getOptionValue() != null) {
+            for (OptionValue option : options.getOptionValue()) {
                 if (option.getKey().startsWith(tagPrefix) && option.getValue() != null) {
                     tags.put(option.getKey(), option.getValue().toString());
                 }
