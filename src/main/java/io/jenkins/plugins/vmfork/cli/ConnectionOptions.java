@@ -1,0 +1,96 @@
+package io.jenkins.plugins.vmfork.cli;
+
+import io.jenkins.plugins.vmfork.fork.Trust;
+import io.jenkins.plugins.vmfork.fork.VCenter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** How to reach and log in to vCenter; shared by every command that talks to one. */
+final class ConnectionOptions {
+
+    static final String URL_ENV = "VMFORK_URL";
+    static final String USER_ENV = "VMFORK_USER";
+    static final String PASSWORD_ENV = "VMFORK_PASSWORD";
+
+    @Option(names = "--url", paramLabel = "URL", order = 100,
+            description = "vCenter: host, https://host or https://host:port/sdk (default: $" + URL_ENV + ")")
+    String url;
+
+    @Option(names = "--user", paramLabel = "USER", order = 101,
+            description = "vCenter user, e.g. ci@vsphere.local (default: $" + USER_ENV + ")")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", order = 102,
+            description = "file whose first line is the vCenter password (default: $" + PASSWORD_ENV + ")")
+    Path passwordFile;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", order = 103,
+            description = "the password itself; other users can see it in the process list, so prefer $"
+                    + PASSWORD_ENV + " or --password-file")
+    String password;
+
+    @Option(names = "--thumbprint", paramLabel = "SHA256", order = 104,
+            description = "trust only the certificate with this SHA-256 thumbprint (64 hex digits, colons allowed) "
+                    + "instead of the Java trust store")
+    String thumbprint;
+
+    @Option(names = "--insecure", order = 105,
+            description = "accept any certificate (anyone on the network path can read the password)")
+    boolean insecure;
+
+    /** The vCenter these options and the environment describe; asks for the password on a terminal if needed. */
+    VCenter vcenter(Terminal terminal) {
+        String address = firstOf(url, terminal.env(URL_ENV));
+        if (address == null) {
+            throw Secrets.usage("No vCenter given: give --url https://vcenter.example.com or set " + URL_ENV);
+        }
+        String login = firstOf(user, terminal.env(USER_ENV));
+        if (login == null) {
+            throw Secrets.usage("No vCenter user given: give --user USER (e.g. ci@vsphere.local) or set " + USER_ENV);
+        }
+        Trust trust = trust(terminal);
+        VCenter vcenter = VCenter.of(address, login, "").withTrust(trust);
+        return new VCenter(vcenter.url(), login, password(terminal, login, vcenter.host()), trust, null, null);
+    }
+
+    private Trust trust(Terminal terminal) {
+        if (thumbprint != null && insecure) {
+            throw Secrets.usage("--thumbprint and --insecure contradict each other: give one of them");
+        }
+        if (thumbprint != null) {
+            return Trust.pinned(thumbprint);
+        }
+        if (insecure) {
+            terminal.warn("--insecure: the vCenter certificate is not checked; use --thumbprint to pin it");
+            return Trust.anyCertificate();
+        }
+        return Trust.jvm();
+    }
+
+    private String password(Terminal terminal, String login, String host) {
+        if (password != null && passwordFile != null) {
+            throw Secrets.usage("Give the vCenter password one way: --password-file or --password, not both");
+        }
+        if (passwordFile != null) {
+            return Secrets.readFile(passwordFile, "--password-file");
+        }
+        if (password != null) {
+            terminal.warn("--password puts the password in the process list and shell history; use $"
+                    + PASSWORD_ENV + " or --password-file");
+            return password;
+        }
+        String fromEnv = terminal.env(PASSWORD_ENV);
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        String typed = Secrets.prompt(terminal, "Password for " + login + " at " + host + ": ");
+        if (typed == null) {
+            throw Secrets.usage("No vCenter password given: set " + PASSWORD_ENV + " or give --password-file FILE");
+        }
+        return typed;
+    }
+
+    private static String firstOf(String option, String env) {
+        return option != null && !option.isBlank() ? option : env;
+    }
+}

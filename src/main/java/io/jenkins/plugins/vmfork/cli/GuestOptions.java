@@ -1,0 +1,46 @@
+package io.jenkins.plugins.vmfork.cli;
+
+import io.jenkins.plugins.vmfork.fork.GuestCredentials;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The guest OS account that runs commands inside a VM through VMware Tools. */
+final class GuestOptions {
+
+    static final String PASSWORD_ENV = "VMFORK_GUEST_PASSWORD";
+
+    @Option(names = "--guest-user", paramLabel = "USER", order = 200,
+            description = "guest OS account that runs the commands through VMware Tools, e.g. root")
+    String user;
+
+    @Option(names = "--guest-password-file", paramLabel = "FILE", order = 201,
+            description = "file whose first line is the guest password (default: $" + PASSWORD_ENV + ")")
+    Path passwordFile;
+
+    /** The guest account, or null when no --guest-user was given. */
+    GuestCredentials credentials(Terminal terminal) {
+        if (user == null) {
+            if (passwordFile != null) {
+                throw Secrets.usage("--guest-password-file needs --guest-user: give the guest account too");
+            }
+            return null;
+        }
+        return new GuestCredentials(user, password(terminal));
+    }
+
+    private String password(Terminal terminal) {
+        if (passwordFile != null) {
+            return Secrets.readFile(passwordFile, "--guest-password-file");
+        }
+        String fromEnv = terminal.env(PASSWORD_ENV);
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        String typed = Secrets.prompt(terminal, "Guest password for " + user + ": ");
+        if (typed == null) {
+            throw Secrets.usage("No guest password for '" + user + "' given: set " + PASSWORD_ENV
+                    + " or give --guest-password-file FILE");
+        }
+        return typed;
+    }
+}

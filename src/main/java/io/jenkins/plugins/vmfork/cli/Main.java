@@ -1,0 +1,146 @@
+package io.jenkins.plugins.vmfork.cli;
+
+import io.jenkins.plugins.vmfork.fork.VmforkException;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** The {@code vmfork} command line: runs one command, and turns every failure into one line and an exit code. */
+public final class Main {
+
+    /**
+     * The loggers that --verbose opens: vmfork's own and yavijava's (through slf4j-jdk14). Held here because
+     * java.util.logging forgets the level of a logger nobody references.
+     */
+    private static final List<Logger> OPENED =
+            List.of(Logger.getLogger("io.jenkins.plugins.vmfork"), Logger.getLogger("com.vmware"));
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code = run(Terminal.system(), args);
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code. */
+    public static int run(Terminal terminal, String... args) {
+        return commandLine(terminal).execute(args);
+    }
+
+    static CommandLine commandLine(Terminal terminal) {
+        VmforkCommand root = new VmforkCommand(terminal);
+        CommandLine commandLine = new CommandLine(root)
+                .setOut(terminal.out())
+                .setErr(terminal.err())
+                .setUsageHelpWidth(100)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(parseResult -> {
+                    configureLogging(root.verbose, terminal);
+                    return new CommandLine.RunLast().execute(parseResult);
+                })
+                .setParameterExceptionHandler(Main::usageError)
+                .setExecutionExceptionHandler((e, cmd, parseResult) -> failure(e, root));
+        addExitCodes(commandLine);
+        return commandLine;
+    }
+
+    private static void addExitCodes(CommandLine commandLine) {
+        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCodes.descriptions())
+                .sortOptions(false);
+        commandLine.getSubcommands().values().forEach(Main::addExitCodes);
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        CommandSpec spec = command.getCommandSpec();
+        String message = e.getMessage();
+        if (message.startsWith("Missing required subcommand")) {
+            message = "'" + spec.qualifiedName() + "' needs a command: "
+                    + String.join(", ", command.getSubcommands().keySet());
+        }
+        command.getErr().println("vmfork: " + message);
+        command.getErr().println("See '" + spec.qualifiedName() + " --help'.");
+        command.getErr().flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static int failure(Exception e, VmforkCommand root) {
+        Terminal terminal = root.terminal;
+        if (e instanceof VmforkException || e instanceof CliException) {
+            terminal.err().println("vmfork: " + e.getMessage());
+        } else {
+            terminal.err().println("vmfork: unexpected error: " + e
+                    + (root.verbose ? "" : " (run again with --verbose to see where)"));
+        }
+        if (root.verbose) {
+            e.printStackTrace(terminal.err());
+        }
+        terminal.err().flush();
+        if (e instanceof VmforkException vmfork) {
+            return ExitCodes.of(vmfork.kind());
+        }
+        return e instanceof CliException cli ? cli.exitCode() : ExitCodes.INTERNAL;
+    }
+
+    /**
+     * Quiet by default: the one-line error says what went wrong. With --verbose, vmfork's and yavijava's FINE
+     * messages (calls, tasks, timings) go to stderr. The JDK's own HTTP loggers stay closed: at FINE they print
+     * request headers, and those carry the vCenter session cookie.
+     */
+    static void configureLogging(boolean verbose, Terminal terminal) {
+        LogManager.getLogManager().reset();
+        Logger.getLogger("").setLevel(Level.OFF);
+        for (Logger logger : OPENED) {
+            logger.setLevel(verbose ? Level.FINE : Level.OFF);
+            if (verbose) {
+                logger.addHandler(new TerminalHandler(terminal));
+            }
+        }
+    }
+
+    /** Writes log records as one line each ({@code [FINE] Tasks: ...}) to the terminal's error stream. */
+    private static final class TerminalHandler extends Handler {
+        private final Terminal terminal;
+
+        TerminalHandler(Terminal terminal) {
+            this.terminal = terminal;
+            setLevel(Level.FINE);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (!isLoggable(record)) {
+                return;
+            }
+            String logger = record.getLoggerName() == null ? "" : record.getLoggerName().replaceFirst("^.*\\.", "");
+            String thrown = record.getThrown() == null ? "" : " (" + record.getThrown() + ")";
+            terminal.err().println("[" + record.getLevel() + "] " + logger + ": " + new SimpleFormatter()
+                    .formatMessage(record) + thrown);
+            terminal.err().flush();
+        }
+
+        @Override
+        public void flush() {
+            terminal.err().flush();
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+    }
+
+    /** The parsed command, for tests. */
+    static ParseResult parse(Terminal terminal, String... args) {
+        return commandLine(terminal).parseArgs(args);
+    }
+}
