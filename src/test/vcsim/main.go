@@ -32,6 +32,7 @@ type config struct {
 	childPoweredOn bool
 	taskDelay      time.Duration
 	quiesceDelay   time.Duration
+	updateInterval time.Duration
 	parentName     string
 	exitOnStdinEOF bool
 }
@@ -68,6 +69,8 @@ func parseFlags(args []string) (*config, error) {
 	fs.DurationVar(&c.taskDelay, "task-delay", 0, "every task stays running this long, e.g. 500ms")
 	fs.DurationVar(&c.quiesceDelay, "quiesce-delay", 200*time.Millisecond,
 		"time between vmfork-begin / instantclone.freeze and the frozen guest")
+	fs.DurationVar(&c.updateInterval, "update-interval", 250*time.Millisecond,
+		"how long vcsim's PropertyCollector gathers changes before WaitForUpdatesEx answers (vcsim's own is 250ms)")
 	fs.StringVar(&c.parentName, "parent", "vmfork-parent", "name of the prepared parent VM")
 	fs.BoolVar(&c.exitOnStdinEOF, "exit-on-stdin-eof", true,
 		"exit when stdin closes (so a crashed test JVM leaves no simulator behind)")
@@ -86,6 +89,9 @@ func (c *config) validate() error {
 	}
 	if c.childResult != "ref" && c.childResult != "empty" {
 		return fmt.Errorf("-child-result %q: use ref or empty", c.childResult)
+	}
+	if c.updateInterval <= 0 {
+		return fmt.Errorf("-update-interval %s: must be positive, e.g. 10ms", c.updateInterval)
 	}
 	if c.username == "" || c.password == "" {
 		return fmt.Errorf("-username and -password must not be empty")

@@ -45,6 +45,9 @@ type sim struct {
 }
 
 func newSim(cfg *config) (*sim, error) {
+	// Defined by the copy of vcsim's property collector that build.sh compiles in: vcsim answers a waiting
+	// WaitForUpdatesEx only on a ticker, which adds up to this much to every wait for a change.
+	simulator.WaitForUpdatesInterval = cfg.updateInterval
 	model := simulator.VPX()
 	if cfg.esx {
 		model = simulator.ESX()
