@@ -19,6 +19,10 @@ final class Recorder implements ForkListener {
         warnings.add(message);
     }
 
+    List<String> warnings() {
+        return warnings;
+    }
+
     List<String> lines() {
         return events.stream().map(ForkEvent::line).toList();
     }
