@@ -118,7 +118,7 @@ final class ParentSteps {
     private ParentStatus status(VmState state) {
         boolean enabled = ctx.mode() == ForkMode.VMFORK ? state.forkParent() : state.poweredOn();
         List<String> children = new ChildRecords(ctx).childrenOf(state.id()).stream().map(Child::name).toList();
-        return new ParentStatus(state.name(), state.id(), enabled, state.quiesced(), children);
+        return new ParentStatus(state.name(), state.id(), enabled, state.quiesced(), children, state.ip());
     }
 
     private String quiescedWord() {
