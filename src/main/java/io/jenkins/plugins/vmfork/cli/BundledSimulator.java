@@ -51,14 +51,22 @@ final class BundledSimulator implements AutoCloseable {
                 }
             }
         }
-        throw new CliException(ExitCodes.USAGE, "The demo runs the vCenter simulator from vmfork's sources ("
-                + BUILD_SCRIPT + "), and there is none around " + String.join(" or ", starts.stream()
-                        .map(Path::toString).toList()) + ": run it in a clone of vmfork, as ./vmfork demo");
+        throw new CliException(
+                ExitCodes.USAGE,
+                "The demo runs the vCenter simulator from vmfork's sources ("
+                        + BUILD_SCRIPT + "), and there is none around "
+                        + String.join(
+                                " or ", starts.stream().map(Path::toString).toList())
+                        + ": run it in a clone of vmfork, as ./vmfork demo");
     }
 
     private static Optional<Path> codeLocation() {
         try {
-            return Optional.of(Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            return Optional.of(Path.of(Main.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI()));
         } catch (URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }
@@ -91,7 +99,8 @@ final class BundledSimulator implements AutoCloseable {
      * output on indented. The process is handed to {@code running} so that Ctrl-C can end it.
      */
     static void build(Path checkout, Terminal terminal, ProcessTracker running) {
-        ProcessBuilder builder = new ProcessBuilder("bash", checkout.resolve(BUILD_SCRIPT).toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", checkout.resolve(BUILD_SCRIPT).toString())
                 .directory(checkout.toFile())
                 .redirectErrorStream(true);
         try {
@@ -103,8 +112,10 @@ final class BundledSimulator implements AutoCloseable {
                 });
             }
             if (build.waitFor() != 0) {
-                throw new CliException(ExitCodes.INTERNAL, "Building the simulator failed (" + BUILD_SCRIPT
-                        + " exited with " + build.exitValue() + "): see its output above");
+                throw new CliException(
+                        ExitCodes.INTERNAL,
+                        "Building the simulator failed (" + BUILD_SCRIPT + " exited with " + build.exitValue()
+                                + "): see its output above");
             }
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "Cannot run " + BUILD_SCRIPT + ": " + e.getMessage(), e);
@@ -126,14 +137,15 @@ final class BundledSimulator implements AutoCloseable {
         }
         command.add(checkout.resolve(BINARY).toString());
         command.addAll(flags);
-        Path log = checkout.resolve("target/vcsim/logs/demo-" + ProcessHandle.current().pid() + ".log");
+        Path log = checkout.resolve(
+                "target/vcsim/logs/demo-" + ProcessHandle.current().pid() + ".log");
         try {
             Files.createDirectories(log.getParent());
             Process process = running.start(new ProcessBuilder(command).redirectError(log.toFile()));
             return new BundledSimulator(process, startLine(process, log));
         } catch (IOException e) {
-            throw new CliException(ExitCodes.INTERNAL, "Cannot start the simulator " + command + ": "
-                    + e.getMessage(), e);
+            throw new CliException(
+                    ExitCodes.INTERNAL, "Cannot start the simulator " + command + ": " + e.getMessage(), e);
         }
     }
 
@@ -154,8 +166,8 @@ final class BundledSimulator implements AutoCloseable {
             return JSON.readTree(text);
         } catch (TimeoutException | ExecutionException e) {
             process.destroyForcibly();
-            throw new CliException(ExitCodes.INTERNAL, "The simulator did not start within " + START_SECONDS
-                    + " s: see " + log, e);
+            throw new CliException(
+                    ExitCodes.INTERNAL, "The simulator did not start within " + START_SECONDS + " s: see " + log, e);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

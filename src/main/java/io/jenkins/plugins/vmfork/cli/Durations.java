@@ -18,8 +18,8 @@ final class Durations implements ITypeConverter<Duration> {
     public Duration convert(String value) {
         Duration duration = parse(value);
         if (duration == null) {
-            throw new TypeConversionException("'" + value
-                    + "' is not a duration: use e.g. 30s, 30m, 2h, 1d, 1h30m or ISO-8601 such as PT2H");
+            throw new TypeConversionException(
+                    "'" + value + "' is not a duration: use e.g. 30s, 30m, 2h, 1d, 1h30m or ISO-8601 such as PT2H");
         }
         return duration;
     }
@@ -45,12 +45,13 @@ final class Durations implements ITypeConverter<Duration> {
         Matcher part = PART.matcher(text);
         while (part.find()) {
             long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "d" -> Duration.ofDays(amount);
-                case "h" -> Duration.ofHours(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofSeconds(amount);
-            });
+            total = total.plus(
+                    switch (part.group(2)) {
+                        case "d" -> Duration.ofDays(amount);
+                        case "h" -> Duration.ofHours(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        default -> Duration.ofSeconds(amount);
+                    });
         }
         return total;
     }

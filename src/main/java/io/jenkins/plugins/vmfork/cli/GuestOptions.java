@@ -9,11 +9,17 @@ final class GuestOptions {
 
     static final String PASSWORD_ENV = "VMFORK_GUEST_PASSWORD";
 
-    @Option(names = "--guest-user", paramLabel = "USER", order = 200,
+    @Option(
+            names = "--guest-user",
+            paramLabel = "USER",
+            order = 200,
             description = "guest OS account that runs the commands through VMware Tools, e.g. root")
     String user;
 
-    @Option(names = "--guest-password-file", paramLabel = "FILE", order = 201,
+    @Option(
+            names = "--guest-password-file",
+            paramLabel = "FILE",
+            order = 201,
             description = "file whose first line is the guest password (default: $" + PASSWORD_ENV + ")")
     Path passwordFile;
 

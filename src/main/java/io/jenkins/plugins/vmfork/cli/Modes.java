@@ -19,8 +19,9 @@ final class Modes implements ITypeConverter<ForkMode>, Iterable<String> {
             case "auto" -> ForkMode.AUTO;
             case "vmfork" -> ForkMode.VMFORK;
             case "instant-clone", "instantclone" -> ForkMode.INSTANT_CLONE;
-            default -> throw new TypeConversionException("'" + value + "' is not a mode: use auto, vmfork or "
-                    + "instant-clone");
+            default ->
+                throw new TypeConversionException(
+                        "'" + value + "' is not a mode: use auto, vmfork or " + "instant-clone");
         };
     }
 

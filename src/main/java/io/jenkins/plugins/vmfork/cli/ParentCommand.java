@@ -27,16 +27,21 @@ import picocli.CommandLine.Parameters;
         })
 final class ParentCommand {
 
-    private static final String PARENT_HELP = "the parent VM: its name, inventory path (/DC/vm/folder/name) or "
-            + "id (vm-42)";
+    private static final String PARENT_HELP =
+            "the parent VM: its name, inventory path (/DC/vm/folder/name) or " + "id (vm-42)";
 
     /** Options of every parent subcommand. */
     static final class Target {
         @Parameters(index = "0", paramLabel = "PARENT", description = PARENT_HELP)
         String parent;
 
-        @Option(names = "--mode", paramLabel = "MODE", defaultValue = "auto", converter = Modes.class,
-                completionCandidates = Modes.class, order = 50,
+        @Option(
+                names = "--mode",
+                paramLabel = "MODE",
+                defaultValue = "auto",
+                converter = Modes.class,
+                completionCandidates = Modes.class,
+                order = 50,
                 description = "auto (by the vCenter's version), vmfork (6.0/6.5) or instant-clone (6.7+); "
                         + "default: ${DEFAULT-VALUE}")
         ForkMode mode;
@@ -68,18 +73,29 @@ final class ParentCommand {
         @Mixin
         GuestOptions guest;
 
-        @Option(names = "--quiesce-command", paramLabel = "COMMAND", order = 210,
+        @Option(
+                names = "--quiesce-command",
+                paramLabel = "COMMAND",
+                order = 210,
                 description = "run in the guest to quiesce it; not waited for (the guest freezes in it). "
                         + "Default: vmtoolsd --cmd \"vmfork-begin -1 -1\" (VMFork) or "
                         + "vmtoolsd --cmd \"instantclone.freeze\" (Instant Clone)")
         String quiesceCommand;
 
-        @Option(names = "--before-command", paramLabel = "COMMAND", order = 211,
+        @Option(
+                names = "--before-command",
+                paramLabel = "COMMAND",
+                order = 211,
                 description = "run in the guest before quiescing, waited for, must exit 0; repeatable, run in order")
         List<String> beforeCommands = new ArrayList<>();
 
-        @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class, defaultValue = "5m",
-                order = 212, description = "how long to wait for the guest's tools, and then for the parent to be "
+        @Option(
+                names = "--timeout",
+                paramLabel = "DURATION",
+                converter = Durations.class,
+                defaultValue = "5m",
+                order = 212,
+                description = "how long to wait for the guest's tools, and then for the parent to be "
                         + "quiesced, each (e.g. 90s, 10m); default: ${DEFAULT-VALUE}")
         Duration timeout;
 
@@ -98,8 +114,10 @@ final class ParentCommand {
                 ParentStatus status = forker.enableParent(target.parent, credentials, options);
                 printer().parent(status);
                 if (!status.quiesced() && credentials == null && !root().json) {
-                    terminal().err().println("The parent is enabled but not quiesced: run this again with "
-                            + "--guest-user to quiesce it before forking (VMFork needs a quiesced parent).");
+                    terminal()
+                            .err()
+                            .println("The parent is enabled but not quiesced: run this again with "
+                                    + "--guest-user to quiesce it before forking (VMFork needs a quiesced parent).");
                 }
             }
             return ExitCodes.OK;

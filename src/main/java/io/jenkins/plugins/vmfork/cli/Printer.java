@@ -59,8 +59,9 @@ final class Printer {
         rows.add(new String[] {"NAME", "ID", "IP", "PARENT", "AGE", "OWNER", "JOB", "BUILD"});
         Instant now = Instant.now();
         for (Child c : children) {
-            rows.add(new String[] {c.name(), c.id(), c.ip(), c.parentName(), age(c.createdAt(), now), c.owner(),
-                c.job(), c.build()});
+            rows.add(new String[] {
+                c.name(), c.id(), c.ip(), c.parentName(), age(c.createdAt(), now), c.owner(), c.job(), c.build()
+            });
         }
         table(rows);
     }
@@ -126,7 +127,9 @@ final class Printer {
                 .put("ip", child.ip())
                 .put("parent", child.parentName())
                 .put("parentId", child.parentId())
-                .put("createdAt", child.createdAt() == null ? null : child.createdAt().toString())
+                .put(
+                        "createdAt",
+                        child.createdAt() == null ? null : child.createdAt().toString())
                 .put("owner", child.owner())
                 .put("job", child.job())
                 .put("build", child.build());

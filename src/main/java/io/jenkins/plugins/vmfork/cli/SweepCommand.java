@@ -28,16 +28,27 @@ import picocli.CommandLine.Parameters;
         })
 final class SweepCommand extends CliCommand {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PARENT",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "PARENT",
             description = "only children of this parent (name, inventory path or id); every parent when left out")
     String parent;
 
-    @Option(names = "--older-than", paramLabel = "DURATION", required = true, converter = Durations.class,
-            order = 1, description = "only children forked longer ago than this: 30m, 2h, 1d, 1h30m or ISO-8601 "
+    @Option(
+            names = "--older-than",
+            paramLabel = "DURATION",
+            required = true,
+            converter = Durations.class,
+            order = 1,
+            description = "only children forked longer ago than this: 30m, 2h, 1d, 1h30m or ISO-8601 "
                     + "PT2H; 0s for every age")
     Duration olderThan;
 
-    @Option(names = "--owner", paramLabel = "OWNER", order = 2,
+    @Option(
+            names = "--owner",
+            paramLabel = "OWNER",
+            order = 2,
             description = "only children with this owner tag ('cli' for children of 'vmfork child create')")
     String owner;
 
@@ -49,7 +60,8 @@ final class SweepCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        SweepCriteria criteria = SweepCriteria.childrenOf(parent).olderThan(olderThan).ownedBy(owner);
+        SweepCriteria criteria =
+                SweepCriteria.childrenOf(parent).olderThan(olderThan).ownedBy(owner);
         if (dryRun) {
             criteria = criteria.listOnly();
         }

@@ -20,7 +20,10 @@ public record Terminal(PrintWriter out, PrintWriter err, Map<String, String> env
 
     /** The process's own standard streams, environment and terminal. */
     public static Terminal system() {
-        return new Terminal(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
+        return new Terminal(
+                new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true),
+                System.getenv(),
                 System.console());
     }
 

@@ -8,7 +8,9 @@ final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"vmfork " + (version == null ? "(built from source)" : version),
-            "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        return new String[] {
+            "vmfork " + (version == null ? "(built from source)" : version),
+            "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+        };
     }
 }

@@ -32,11 +32,17 @@ final class VmforkCommand {
 
     final Terminal terminal;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 900,
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            order = 900,
             description = "print vCenter calls and, on failure, where it happened")
     boolean verbose;
 
-    @Option(names = "--json", scope = ScopeType.INHERIT, order = 901,
+    @Option(
+            names = "--json",
+            scope = ScopeType.INHERIT,
+            order = 901,
             description = "print results as JSON (progress lines are left out)")
     boolean json;
 

@@ -15,8 +15,16 @@ import java.time.Instant;
  * @param job the job tag, or null
  * @param build the build tag, or null
  */
-public record Child(String name, String id, String ip, String parentName, String parentId, Instant createdAt,
-        String owner, String job, String build) {
+public record Child(
+        String name,
+        String id,
+        String ip,
+        String parentName,
+        String parentId,
+        Instant createdAt,
+        String owner,
+        String job,
+        String build) {
 
     /** This child with a known IP address. */
     public Child withIp(String newIp) {

@@ -43,8 +43,11 @@ public final class ChildNames {
      * and it is cut so that a generated name stays within {@value #MAX_LENGTH} characters.
      */
     public static String prefix(String raw) {
-        String cleaned = raw == null ? "" : raw.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-")
-                .replaceAll("^[-.]+|[-.]+$", "");
+        String cleaned = raw == null
+                ? ""
+                : raw.replaceAll("[^A-Za-z0-9._-]+", "-")
+                        .replaceAll("-{2,}", "-")
+                        .replaceAll("^[-.]+|[-.]+$", "");
         int max = MAX_LENGTH - SUFFIX_LENGTH - 1;
         if (cleaned.length() > max) {
             cleaned = cleaned.substring(0, max).replaceAll("[-.]+$", "");
@@ -55,8 +58,11 @@ public final class ChildNames {
     /** Fails with a usage error naming the value unless it is a valid child name. */
     public static String requireValid(String name) {
         if (name == null || !VALID.matcher(name).matches()) {
-            throw new VmforkException(VmforkException.Kind.USAGE, null, "Child name '" + name
-                    + "' is not valid: use 1 to " + MAX_LENGTH + " letters, digits, '-', '_' or '.'");
+            throw new VmforkException(
+                    VmforkException.Kind.USAGE,
+                    null,
+                    "Child name '" + name + "' is not valid: use 1 to " + MAX_LENGTH
+                            + " letters, digits, '-', '_' or '.'");
         }
         return name;
     }

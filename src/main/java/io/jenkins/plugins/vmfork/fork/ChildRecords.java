@@ -25,8 +25,8 @@ final class ChildRecords {
     }
 
     /** The tags of a new child, beside the caller's own config parameters. */
-    static Map<String, String> tags(ChildSpec spec, String parentId, String parentName, ForkMode mode,
-            Instant created) {
+    static Map<String, String> tags(
+            ChildSpec spec, String parentId, String parentName, ForkMode mode, Instant created) {
         Map<String, String> params = new java.util.LinkedHashMap<>(spec.configParams());
         params.put(Tags.CREATED, created.toString());
         params.put(Tags.PARENT, parentId);
@@ -40,8 +40,16 @@ final class ChildRecords {
 
     static Child child(VmState vm) {
         Map<String, String> tags = vm.tags();
-        return new Child(vm.name(), vm.id(), vm.ip(), tags.get(Tags.PARENT_NAME), tags.get(Tags.PARENT),
-                created(tags.get(Tags.CREATED)), tags.get(Tags.OWNER), tags.get(Tags.JOB), tags.get(Tags.BUILD));
+        return new Child(
+                vm.name(),
+                vm.id(),
+                vm.ip(),
+                tags.get(Tags.PARENT_NAME),
+                tags.get(Tags.PARENT),
+                created(tags.get(Tags.CREATED)),
+                tags.get(Tags.OWNER),
+                tags.get(Tags.JOB),
+                tags.get(Tags.BUILD));
     }
 
     /** Whether a VM carries the tag every vmfork child has. */

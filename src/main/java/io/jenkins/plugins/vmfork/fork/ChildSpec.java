@@ -26,10 +26,23 @@ import java.util.Objects;
  * @param postForkCommand a command run in the child once it has its IP (waited for, must exit 0), or null
  * @param guest the guest account for {@code postForkCommand}
  */
-public record ChildSpec(String parent, String name, String namePrefix, boolean persistent,
-        Map<String, String> configParams, String folder, String resourcePool, String datastore, String owner,
-        String job, String build, boolean waitForIp, Duration forkTimeout, Duration ipTimeout,
-        String postForkCommand, GuestCredentials guest) {
+public record ChildSpec(
+        String parent,
+        String name,
+        String namePrefix,
+        boolean persistent,
+        Map<String, String> configParams,
+        String folder,
+        String resourcePool,
+        String datastore,
+        String owner,
+        String job,
+        String build,
+        boolean waitForIp,
+        Duration forkTimeout,
+        Duration ipTimeout,
+        String postForkCommand,
+        GuestCredentials guest) {
 
     public ChildSpec {
         if (parent == null || parent.isBlank()) {
@@ -40,14 +53,22 @@ public record ChildSpec(String parent, String name, String namePrefix, boolean p
         }
         namePrefix = ChildNames.prefix(namePrefix == null ? ChildNames.DEFAULT_PREFIX : namePrefix);
         configParams = Map.copyOf(Objects.requireNonNullElse(configParams, Map.of()));
-        configParams.keySet().stream().filter(k -> k.startsWith(Tags.PREFIX)).findFirst().ifPresent(k -> {
-            throw new VmforkException(VmforkException.Kind.USAGE, null, "Config parameter '" + k
-                    + "' is reserved for vmfork's own tags: give owner, job and build instead");
-        });
+        configParams.keySet().stream()
+                .filter(k -> k.startsWith(Tags.PREFIX))
+                .findFirst()
+                .ifPresent(k -> {
+                    throw new VmforkException(
+                            VmforkException.Kind.USAGE,
+                            null,
+                            "Config parameter '" + k
+                                    + "' is reserved for vmfork's own tags: give owner, job and build instead");
+                });
         forkTimeout = Objects.requireNonNullElse(forkTimeout, Duration.ofMinutes(5));
         ipTimeout = Objects.requireNonNullElse(ipTimeout, Duration.ofMinutes(5));
         if (postForkCommand != null && guest == null) {
-            throw new VmforkException(VmforkException.Kind.USAGE, null,
+            throw new VmforkException(
+                    VmforkException.Kind.USAGE,
+                    null,
                     "A post-fork command needs guest credentials: give the guest user and password");
         }
     }
@@ -132,8 +153,23 @@ public record ChildSpec(String parent, String name, String namePrefix, boolean p
         }
 
         public ChildSpec build() {
-            return new ChildSpec(parent, name, namePrefix, persistent, configParams, folder, resourcePool, datastore,
-                    owner, job, build, waitForIp, forkTimeout, ipTimeout, postForkCommand, guest);
+            return new ChildSpec(
+                    parent,
+                    name,
+                    namePrefix,
+                    persistent,
+                    configParams,
+                    folder,
+                    resourcePool,
+                    datastore,
+                    owner,
+                    job,
+                    build,
+                    waitForIp,
+                    forkTimeout,
+                    ipTimeout,
+                    postForkCommand,
+                    guest);
         }
     }
 }

@@ -44,18 +44,25 @@ final class Cleanup {
         try {
             destroy(vm);
         } catch (RuntimeException e) {
-            forkFailure.addSuppressed(new VmforkException(VmforkException.Kind.REFUSED, null, "Child " + vm.name()
-                    + " (" + vm.id() + ") could not be destroyed: " + e.getMessage() + "; destroy it by hand", e));
+            forkFailure.addSuppressed(new VmforkException(
+                    VmforkException.Kind.REFUSED,
+                    null,
+                    "Child " + vm.name() + " (" + vm.id() + ") could not be destroyed: " + e.getMessage()
+                            + "; destroy it by hand",
+                    e));
         }
     }
 
     /** Destroys (or lists) matching tagged children; tries them all, then reports every failure at once. */
     List<Child> sweep(SweepCriteria criteria) {
-        String parentId = criteria.parent() == null ? null : ctx.vsphere().findVm(criteria.parent()).id();
+        String parentId = criteria.parent() == null
+                ? null
+                : ctx.vsphere().findVm(criteria.parent()).id();
         Instant now = Instant.now();
-        List<Child> matching = new ChildRecords(ctx).childrenOf(parentId).stream()
-                .filter(child -> criteria.matches(child, now))
-                .toList();
+        List<Child> matching = new ChildRecords(ctx)
+                .childrenOf(parentId).stream()
+                        .filter(child -> criteria.matches(child, now))
+                        .toList();
         if (criteria.dryRun()) {
             return matching;
         }
@@ -70,8 +77,11 @@ final class Cleanup {
             }
         }
         if (!failures.isEmpty()) {
-            VmforkException summary = new VmforkException(VmforkException.Kind.REFUSED, null, "The sweep destroyed "
-                    + destroyed.size() + " of " + matching.size() + " children; " + failures.get(0).getMessage());
+            VmforkException summary = new VmforkException(
+                    VmforkException.Kind.REFUSED,
+                    null,
+                    "The sweep destroyed " + destroyed.size() + " of " + matching.size() + " children; "
+                            + failures.get(0).getMessage());
             failures.forEach(summary::addSuppressed);
             throw summary;
         }

@@ -46,8 +46,11 @@ final class ForkSteps {
         try {
             child = create(spec, parent, params, poolId, datastoreId);
             Child result = finish(spec, parent);
-            ctx.progress("Forked " + result.name() + " (" + result.id() + ") from " + parent.name()
-                    + (result.ip() == null ? "" : ", IP " + result.ip()), result.name(), start);
+            ctx.progress(
+                    "Forked " + result.name() + " (" + result.id() + ") from " + parent.name()
+                            + (result.ip() == null ? "" : ", IP " + result.ip()),
+                    result.name(),
+                    start);
             return result;
         } catch (RuntimeException | Error failure) {
             throw cleanUp(failure, spec.forkTimeout());
@@ -75,16 +78,16 @@ final class ForkSteps {
         return spec == null ? null : ctx.vsphere().findId(type, kind, spec);
     }
 
-    private VmRef create(ChildSpec spec, VmState parent, Map<String, String> params, String poolId,
-            String datastoreId) {
+    private VmRef create(
+            ChildSpec spec, VmState parent, Map<String, String> params, String poolId, String datastoreId) {
         String what = "Forking " + childName + " from " + parent.name();
         Deadline deadline = Deadline.after(spec.forkTimeout());
         Retry.whileBusy(what, () -> {
             taskId = ctx.mode() == ForkMode.VMFORK
-                    ? ctx.vsphere().startForkChild(parent.ref(), childName, spec.persistent(), params, folderId,
-                            poolId, datastoreId)
-                    : ctx.vsphere().startInstantClone(parent.ref(), childName, params, folderId, poolId,
-                            datastoreId);
+                    ? ctx.vsphere()
+                            .startForkChild(
+                                    parent.ref(), childName, spec.persistent(), params, folderId, poolId, datastoreId)
+                    : ctx.vsphere().startInstantClone(parent.ref(), childName, params, folderId, poolId, datastoreId);
             ctx.vsphere().awaitTask(taskId, what, parent.ref(), deadline);
             return null;
         });
@@ -131,18 +134,18 @@ final class ForkSteps {
         if (spec.postForkCommand() != null) {
             runPostFork(spec);
         }
-        return new Child(childName, child.id(), ip, parent.name(), parent.id(), created, spec.owner(), spec.job(),
-                spec.build());
+        return new Child(
+                childName, child.id(), ip, parent.name(), parent.id(), created, spec.owner(), spec.job(), spec.build());
     }
 
     private void runPostFork(ChildSpec spec) {
         Deadline deadline = Deadline.after(spec.ipTimeout());
         ctx.vsphere().awaitGuest(child, deadline);
-        int exit = ctx.vsphere().runInGuest(child, spec.guest().user(), spec.guest().password(),
-                spec.postForkCommand(), deadline);
+        int exit = ctx.vsphere()
+                .runInGuest(child, spec.guest().user(), spec.guest().password(), spec.postForkCommand(), deadline);
         if (exit != 0) {
-            throw Errors.refused("Post-fork command '" + spec.postForkCommand() + "' in " + childName
-                    + " exited with " + exit + ": fix the command or the parent's guest");
+            throw Errors.refused("Post-fork command '" + spec.postForkCommand() + "' in " + childName + " exited with "
+                    + exit + ": fix the command or the parent's guest");
         }
     }
 
@@ -152,7 +155,8 @@ final class ForkSteps {
      */
     private RuntimeException cleanUp(Throwable failure, java.time.Duration taskTimeout) {
         boolean interrupted = Thread.interrupted();
-        RuntimeException thrown = failure instanceof VimException v ? Errors.of(v)
+        RuntimeException thrown = failure instanceof VimException v
+                ? Errors.of(v)
                 : failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
         try {
             VmRef leftover = child != null ? child : unfinishedChild(taskTimeout);
@@ -175,8 +179,12 @@ final class ForkSteps {
             return null;
         }
         try {
-            ctx.vsphere().awaitTask(taskId, "Waiting for the interrupted fork of " + childName, parentRef,
-                    Deadline.after(taskTimeout));
+            ctx.vsphere()
+                    .awaitTask(
+                            taskId,
+                            "Waiting for the interrupted fork of " + childName,
+                            parentRef,
+                            Deadline.after(taskTimeout));
         } catch (VimException ended) {
             if (ended.kind() == VimException.Kind.TIMEOUT || ended.kind() == VimException.Kind.INTERRUPTED) {
                 throw ended;

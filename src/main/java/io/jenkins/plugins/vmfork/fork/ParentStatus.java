@@ -12,8 +12,8 @@ import java.util.List;
  * @param children names of its children that carry vmfork's tags
  * @param ip its guest's IP address, or null; a child's IP must differ from it
  */
-public record ParentStatus(String name, String id, boolean enabled, boolean quiesced, List<String> children,
-        String ip) {
+public record ParentStatus(
+        String name, String id, boolean enabled, boolean quiesced, List<String> children, String ip) {
 
     public ParentStatus {
         children = List.copyOf(children);

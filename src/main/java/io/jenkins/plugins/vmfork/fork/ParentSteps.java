@@ -22,7 +22,8 @@ final class ParentSteps {
 
     ParentStatus enable(String parentSpec, GuestCredentials guest, QuiesceOptions options) {
         VmRef parent = ctx.vsphere().findVm(parentSpec);
-        ReentrantLock lock = PREPARING.computeIfAbsent(ctx.vcenter().url() + "|" + parent.id(), k -> new ReentrantLock());
+        ReentrantLock lock =
+                PREPARING.computeIfAbsent(ctx.vcenter().url() + "|" + parent.id(), k -> new ReentrantLock());
         try {
             lock.lockInterruptibly();
         } catch (InterruptedException e) {
@@ -86,15 +87,17 @@ final class ParentSteps {
         long start = System.nanoTime();
         ctx.vsphere().awaitGuest(parent, Deadline.after(options.guestReadyTimeout()));
         for (String command : options.commandsBefore()) {
-            int exit = ctx.vsphere().runInGuest(parent, guest.user(), guest.password(), command,
-                    Deadline.after(options.quiesceTimeout()));
+            int exit = ctx.vsphere()
+                    .runInGuest(
+                            parent, guest.user(), guest.password(), command, Deadline.after(options.quiesceTimeout()));
             if (exit != 0) {
                 throw Errors.refused("Command '" + command + "' in parent " + parent.name() + " exited with " + exit
                         + ": fix it in the guest or remove it from the commands run before quiescing");
             }
         }
 
-        String command = options.command() != null ? options.command()
+        String command = options.command() != null
+                ? options.command()
                 : ctx.mode() == ForkMode.VMFORK ? QuiesceOptions.VMFORK_COMMAND : QuiesceOptions.INSTANT_CLONE_COMMAND;
         // Not waited for: the guest freezes inside this command, so it never reports an exit.
         ctx.vsphere().startInGuest(parent, guest.user(), guest.password(), command);
@@ -117,7 +120,8 @@ final class ParentSteps {
 
     private ParentStatus status(VmState state) {
         boolean enabled = ctx.mode() == ForkMode.VMFORK ? state.forkParent() : state.poweredOn();
-        List<String> children = new ChildRecords(ctx).childrenOf(state.id()).stream().map(Child::name).toList();
+        List<String> children = new ChildRecords(ctx)
+                .childrenOf(state.id()).stream().map(Child::name).toList();
         return new ParentStatus(state.name(), state.id(), enabled, state.quiesced(), children, state.ip());
     }
 

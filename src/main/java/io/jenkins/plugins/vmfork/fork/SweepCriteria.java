@@ -14,13 +14,15 @@ import java.util.Set;
  * @param builds only children with one of these build tags; empty for any build
  * @param dryRun list what would be destroyed without destroying it
  */
-public record SweepCriteria(String parent, Duration olderThan, String owner, String job, Set<String> builds,
-        boolean dryRun) {
+public record SweepCriteria(
+        String parent, Duration olderThan, String owner, String job, Set<String> builds, boolean dryRun) {
 
     public SweepCriteria {
         builds = builds == null ? Set.of() : Set.copyOf(builds);
         if (olderThan != null && olderThan.isNegative()) {
-            throw new VmforkException(VmforkException.Kind.USAGE, null,
+            throw new VmforkException(
+                    VmforkException.Kind.USAGE,
+                    null,
                     "The sweep age " + olderThan + " is negative: give a positive duration");
         }
     }

@@ -51,9 +51,13 @@ public record Trust(Kind kind, String thumbprint) {
     }
 
     private static String normalize(String thumbprint) {
-        String hex = thumbprint == null ? "" : thumbprint.replace(":", "").replace(" ", "").toUpperCase(Locale.ROOT);
+        String hex = thumbprint == null
+                ? ""
+                : thumbprint.replace(":", "").replace(" ", "").toUpperCase(Locale.ROOT);
         if (!hex.matches("[0-9A-F]{64}")) {
-            throw new VmforkException(VmforkException.Kind.USAGE, null,
+            throw new VmforkException(
+                    VmforkException.Kind.USAGE,
+                    null,
                     "Certificate thumbprint '" + thumbprint + "' is not a SHA-256 thumbprint: give 64 hex digits "
                             + "(colons allowed), e.g. as shown by 'openssl x509 -noout -fingerprint -sha256'");
         }

@@ -69,15 +69,20 @@ public record VCenter(
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            String path = uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/")
-                    ? "/sdk" : uri.getPath().replaceAll("/+$", "");
+            String path = uri.getPath() == null
+                            || uri.getPath().isEmpty()
+                            || uri.getPath().equals("/")
+                    ? "/sdk"
+                    : uri.getPath().replaceAll("/+$", "");
             if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null || uri.getQuery() != null) {
                 throw new URISyntaxException(text, "not an http(s) URL of a host");
             }
             return new URI(scheme, null, uri.getHost(), uri.getPort(), path, null, null).toString();
         } catch (URISyntaxException e) {
-            throw new VmforkException(VmforkException.Kind.USAGE, null, "vCenter URL '" + url
-                    + "' is not valid: give https://host or https://host:port/sdk");
+            throw new VmforkException(
+                    VmforkException.Kind.USAGE,
+                    null,
+                    "vCenter URL '" + url + "' is not valid: give https://host or https://host:port/sdk");
         }
     }
 
@@ -93,8 +98,8 @@ public record VCenter(
             return fallback;
         }
         if (value.isNegative() || value.isZero()) {
-            throw new VmforkException(VmforkException.Kind.USAGE, null,
-                    "The vCenter " + what + " must be positive, not " + value);
+            throw new VmforkException(
+                    VmforkException.Kind.USAGE, null, "The vCenter " + what + " must be positive, not " + value);
         }
         return value;
     }

@@ -29,8 +29,7 @@ final class VsphereForker implements Forker {
         }
         VimSession session = Errors.translated(() -> VimSession.open(endpoint(vcenter)));
         try {
-            ForkMode resolved = Modes.resolve(mode == null ? ForkMode.AUTO : mode, session.apiVersion(),
-                    vcenter.url());
+            ForkMode resolved = Modes.resolve(mode == null ? ForkMode.AUTO : mode, session.apiVersion(), vcenter.url());
             About about = new About(session.apiType(), session.apiVersion(), session.fullName(), resolved);
             return new VsphereForker(new Context(vcenter, new Vsphere(session), resolved, to), about);
         } catch (RuntimeException e) {
@@ -84,7 +83,8 @@ final class VsphereForker implements Forker {
     @Override
     public List<Child> children(String parent) {
         return Errors.translated(() -> {
-            String parentId = parent == null ? null : ctx.vsphere().findVm(parent).id();
+            String parentId =
+                    parent == null ? null : ctx.vsphere().findVm(parent).id();
             return new ChildRecords(ctx).childrenOf(parentId);
         });
     }
@@ -108,8 +108,13 @@ final class VsphereForker implements Forker {
 
     private static Endpoint endpoint(VCenter vcenter) {
         Trust trust = vcenter.trust();
-        return new Endpoint(vcenter.url(), vcenter.user(), vcenter.password(),
-                Endpoint.Tls.valueOf(trust.kind().name()), trust.thumbprint(), vcenter.connectTimeout(),
+        return new Endpoint(
+                vcenter.url(),
+                vcenter.user(),
+                vcenter.password(),
+                Endpoint.Tls.valueOf(trust.kind().name()),
+                trust.thumbprint(),
+                vcenter.connectTimeout(),
                 vcenter.readTimeout());
     }
 

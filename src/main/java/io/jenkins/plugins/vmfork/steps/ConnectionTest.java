@@ -29,7 +29,9 @@ final class ConnectionTest {
             About about = forker.about();
             String text = "Connected to " + about.fullName() + " (API " + about.apiVersion() + "); children are"
                     + " forked with " + describe(about.mode());
-            return warnings.isEmpty() ? FieldCheck.ok(text) : FieldCheck.warning(text + ". " + String.join(" ", warnings));
+            return warnings.isEmpty()
+                    ? FieldCheck.ok(text)
+                    : FieldCheck.warning(text + ". " + String.join(" ", warnings));
         } catch (VmforkException e) {
             return FieldCheck.error(e.getMessage());
         }

@@ -81,8 +81,8 @@ final class VCenterChecks {
             return FieldCheck.ok();
         }
         if (!isBlank(thumbprint)) {
-            return FieldCheck.warning("The thumbprint is only used with the trust 'pinned SHA-256 thumbprint';"
-                    + " it is ignored now");
+            return FieldCheck.warning(
+                    "The thumbprint is only used with the trust 'pinned SHA-256 thumbprint';" + " it is ignored now");
         }
         if (kind == Trust.Kind.ANY) {
             return FieldCheck.warning("Any certificate is accepted, so anyone on the network path can pose as this"
@@ -135,8 +135,8 @@ final class VCenterChecks {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + value + "' is not one of " + Arrays.toString(
-                    type.getEnumConstants()), e);
+            throw new IllegalArgumentException(
+                    "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()), e);
         }
     }
 

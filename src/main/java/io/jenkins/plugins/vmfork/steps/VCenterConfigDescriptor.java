@@ -62,7 +62,8 @@ public class VCenterConfigDescriptor extends Descriptor<VCenterConfig> {
 
     @POST
     public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter String value) {
-        return check(() -> VCenterChecks.seconds("Connect timeout", value, VCenterChecks.MAX_CONNECTION_TIMEOUT_SECONDS));
+        return check(
+                () -> VCenterChecks.seconds("Connect timeout", value, VCenterChecks.MAX_CONNECTION_TIMEOUT_SECONDS));
     }
 
     @POST
@@ -131,7 +132,8 @@ public class VCenterConfigDescriptor extends Descriptor<VCenterConfig> {
         VCenterConfig vcenter;
         ForkMode forkMode;
         try {
-            vcenter = VCenterConfig.draft(url, credentialsId, trust, thumbprint, connectTimeoutSeconds, readTimeoutSeconds);
+            vcenter = VCenterConfig.draft(
+                    url, credentialsId, trust, thumbprint, connectTimeoutSeconds, readTimeoutSeconds);
             forkMode = VCenterChecks.constant(ForkMode.class, mode, ForkMode.AUTO);
         } catch (IllegalArgumentException | VmforkException e) {
             return FormValidation.error(e.getMessage());
@@ -143,8 +145,7 @@ public class VCenterConfigDescriptor extends Descriptor<VCenterConfig> {
                     + "' in Jenkins' global credentials: add them, or choose others");
         }
         String password = credentials.getPassword().getPlainText();
-        return FormAccess.toForm(
-                ConnectionTest.run(vcenter.toVCenter(credentials.getUsername(), password), forkMode));
+        return FormAccess.toForm(ConnectionTest.run(vcenter.toVCenter(credentials.getUsername(), password), forkMode));
     }
 
     private static FormValidation check(Supplier<FieldCheck> check) {

@@ -52,7 +52,9 @@ final class VCenterList {
                 .filter(v -> v.getName().equalsIgnoreCase(name.trim()))
                 .findFirst()
                 .orElseThrow(() -> usage("No vCenter is named '" + name + "'. Configured: "
-                        + (vcenters.isEmpty() ? "none (add one in Manage Jenkins → System → vmfork)" : names(vcenters))));
+                        + (vcenters.isEmpty()
+                                ? "none (add one in Manage Jenkins → System → vmfork)"
+                                : names(vcenters))));
     }
 
     private static String names(List<VCenterConfig> vcenters) {

@@ -35,14 +35,18 @@ final class Connection {
         try {
             transport = new SoapTransport(endpoint);
             port = new VimPortType(transport);
-            refs = ServiceRefs.from(transport.invokeElement("RetrieveServiceContent",
+            refs = ServiceRefs.from(transport.invokeElement(
+                    "RetrieveServiceContent",
                     new Argument[] {new Argument("_this", "ManagedObjectReference", SERVICE_INSTANCE)}));
         } catch (IOException e) {
             throw Faults.of(what, e);
         }
         if (!"VirtualCenter".equals(refs.apiType())) {
-            throw new VimException(VimException.Kind.USAGE, null, endpoint.url() + " is " + refs.fullName() + " ("
-                    + refs.apiType() + "), not a vCenter: forking needs vCenter, give the vCenter's URL");
+            throw new VimException(
+                    VimException.Kind.USAGE,
+                    null,
+                    endpoint.url() + " is " + refs.fullName() + " (" + refs.apiType()
+                            + "), not a vCenter: forking needs vCenter, give the vCenter's URL");
         }
         transport.setSoapActionOnApiVersion(refs.apiVersion());
         login(endpoint, transport, refs);

@@ -10,8 +10,14 @@ import java.time.Duration;
  * @param tls which certificate check applies
  * @param thumbprint the pinned SHA-256 thumbprint (64 upper-case hex digits) for {@link Tls#PINNED}, else null
  */
-public record Endpoint(String url, String user, String password, Tls tls, String thumbprint,
-        Duration connectTimeout, Duration readTimeout) {
+public record Endpoint(
+        String url,
+        String user,
+        String password,
+        Tls tls,
+        String thumbprint,
+        Duration connectTimeout,
+        Duration readTimeout) {
 
     /** The certificate checks; see {@link TlsTrust}. */
     public enum Tls {

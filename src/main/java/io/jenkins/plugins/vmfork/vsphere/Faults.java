@@ -18,10 +18,10 @@ final class Faults {
     private record Advice(Kind kind, String text) {}
 
     private static final Advice BUSY = new Advice(Kind.REFUSED, "the VM is busy with another operation; try again");
-    private static final Advice NO_TOOLS = new Advice(Kind.REFUSED,
-            "VMware Tools are not running in the guest: wait until it has booted, or start VMware Tools");
-    private static final Advice UNSUPPORTED = new Advice(Kind.REFUSED,
-            "this vCenter does not offer the call: check the fork mode against the vCenter's version");
+    private static final Advice NO_TOOLS = new Advice(
+            Kind.REFUSED, "VMware Tools are not running in the guest: wait until it has booted, or start VMware Tools");
+    private static final Advice UNSUPPORTED = new Advice(
+            Kind.REFUSED, "this vCenter does not offer the call: check the fork mode against the vCenter's version");
 
     private static final Map<String, Advice> ADVICE = Map.ofEntries(
             Map.entry("InvalidLogin", new Advice(Kind.LOGIN, "check the user name and password")),
@@ -31,12 +31,16 @@ final class Faults {
             Map.entry("FileLocked", BUSY),
             Map.entry("ConcurrentAccess", BUSY),
             Map.entry("InvalidGuestLogin", new Advice(Kind.LOGIN, "check the guest user name and password")),
-            Map.entry("GuestPermissionDenied", new Advice(Kind.LOGIN,
-                    "the guest user may not run this program: give it the right in the guest")),
+            Map.entry(
+                    "GuestPermissionDenied",
+                    new Advice(Kind.LOGIN, "the guest user may not run this program: give it the right in the guest")),
             Map.entry("GuestOperationsUnavailable", NO_TOOLS),
             Map.entry("ToolsUnavailable", NO_TOOLS),
-            Map.entry("DuplicateName", new Advice(Kind.REFUSED,
-                    "a VM of that name exists already: choose another name, or give none to have one generated")),
+            Map.entry(
+                    "DuplicateName",
+                    new Advice(
+                            Kind.REFUSED,
+                            "a VM of that name exists already: choose another name, or give none to have one generated")),
             Map.entry("InvalidPowerState", new Advice(Kind.REFUSED, "the VM is not in the power state needed")),
             Map.entry("MethodNotFound", UNSUPPORTED),
             Map.entry("NotSupported", UNSUPPORTED),
@@ -59,7 +63,8 @@ final class Faults {
 
     /** What failed and why, from the error of a failed task. */
     static VimException ofTask(String what, LocalizedMethodFault error) {
-        String type = error.getFault() == null ? null : error.getFault().getClass().getSimpleName();
+        String type =
+                error.getFault() == null ? null : error.getFault().getClass().getSimpleName();
         String text = error.getLocalizedMessage();
         if (text == null || text.isBlank()) {
             text = error.getFault() == null ? "no reason given" : text(error.getFault());
@@ -76,15 +81,18 @@ final class Faults {
             return unmapped.type() == null ? "SoapFault" : unmapped.type();
         }
         if (failure instanceof SoapFaultException soap) {
-            return soap.getFaultCode() == null ? "SoapFault" : soap.getFaultCode().replaceFirst(".*:", "");
+            return soap.getFaultCode() == null
+                    ? "SoapFault"
+                    : soap.getFaultCode().replaceFirst(".*:", "");
         }
         return null;
     }
 
     private static VimException fault(String what, String type, String text, String privilege, Throwable cause) {
         Advice advice = ADVICE.getOrDefault(type, new Advice(Kind.REFUSED, null));
-        String advise = privilege == null ? advice.text() : "the user lacks the privilege " + privilege
-                + ": grant it on the VM (or its folder)";
+        String advise = privilege == null
+                ? advice.text()
+                : "the user lacks the privilege " + privilege + ": grant it on the VM (or its folder)";
         String line = what + " failed: " + oneLine(text) + " (" + type + ")" + (advise == null ? "" : "; " + advise);
         return new VimException(advice.kind(), type, line, cause);
     }
@@ -95,22 +103,37 @@ final class Faults {
             String advice = untrusted.pinned()
                     ? "it does not match the pinned thumbprint; if the vCenter's certificate was renewed, pin the new one"
                     : "it is not trusted by the JVM trust store; add its CA to the trust store or pin its thumbprint";
-            return new VimException(Kind.CONNECTION, null, what + " failed: the server presented a certificate with "
-                    + "SHA-256 thumbprint " + untrusted.presented() + "; " + advice, failure);
+            return new VimException(
+                    Kind.CONNECTION,
+                    null,
+                    what + " failed: the server presented a certificate with " + "SHA-256 thumbprint "
+                            + untrusted.presented() + "; " + advice,
+                    failure);
         }
         if (cause(failure, SocketTimeoutException.class) != null) {
-            return new VimException(Kind.TIMEOUT, null, what + " failed: vCenter did not answer in time ("
-                    + oneLine(cause(failure, SocketTimeoutException.class).getMessage())
-                    + "); check the network or raise the timeouts", failure);
+            return new VimException(
+                    Kind.TIMEOUT,
+                    null,
+                    what + " failed: vCenter did not answer in time ("
+                            + oneLine(
+                                    cause(failure, SocketTimeoutException.class).getMessage())
+                            + "); check the network or raise the timeouts",
+                    failure);
         }
         Class<? extends IOException> unreachable = cause(failure, UnknownHostException.class) != null
-                ? UnknownHostException.class : ConnectException.class;
-        IOException io = cause(failure, unreachable) != null ? cause(failure, unreachable)
-                : cause(failure, SSLException.class) != null ? cause(failure, SSLException.class)
-                : cause(failure, IOException.class);
+                ? UnknownHostException.class
+                : ConnectException.class;
+        IOException io = cause(failure, unreachable) != null
+                ? cause(failure, unreachable)
+                : cause(failure, SSLException.class) != null
+                        ? cause(failure, SSLException.class)
+                        : cause(failure, IOException.class);
         String text = io != null ? io.getClass().getSimpleName() + ": " + io.getMessage() : failure.toString();
-        return new VimException(Kind.CONNECTION, null, what + " failed: " + oneLine(text)
-                + "; check the vCenter URL and that it is reachable", failure);
+        return new VimException(
+                Kind.CONNECTION,
+                null,
+                what + " failed: " + oneLine(text) + "; check the vCenter URL and that it is reachable",
+                failure);
     }
 
     /** Whether a failure is a vCenter fault of one of these types. */

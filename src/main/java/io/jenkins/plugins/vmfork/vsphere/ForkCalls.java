@@ -32,33 +32,46 @@ final class ForkCalls {
     private ForkCalls() {}
 
     static ManagedObjectReference enableForkParent(Connection c, ManagedObjectReference vm) throws RemoteException {
-        return (ManagedObjectReference) c.transport.invoke("EnableForkParent_Task", thisOnly(vm),
-                "ManagedObjectReference");
+        return (ManagedObjectReference)
+                c.transport.invoke("EnableForkParent_Task", thisOnly(vm), "ManagedObjectReference");
     }
 
     static ManagedObjectReference disableForkParent(Connection c, ManagedObjectReference vm) throws RemoteException {
-        return (ManagedObjectReference) c.transport.invoke("DisableForkParent_Task", thisOnly(vm),
+        return (ManagedObjectReference)
+                c.transport.invoke("DisableForkParent_Task", thisOnly(vm), "ManagedObjectReference");
+    }
+
+    static ManagedObjectReference createForkChild(
+            Connection c,
+            ManagedObjectReference parent,
+            String name,
+            boolean persistent,
+            Map<String, String> params,
+            Placement placement)
+            throws RemoteException {
+        return (ManagedObjectReference) c.transport.invoke(
+                "CreateForkChild_Task",
+                createForkChildArguments(parent, name, persistent, params, placement),
                 "ManagedObjectReference");
     }
 
-    static ManagedObjectReference createForkChild(Connection c, ManagedObjectReference parent, String name,
-            boolean persistent, Map<String, String> params, Placement placement) throws RemoteException {
-        return (ManagedObjectReference) c.transport.invoke("CreateForkChild_Task",
-                createForkChildArguments(parent, name, persistent, params, placement), "ManagedObjectReference");
-    }
-
-    static ManagedObjectReference instantClone(Connection c, ManagedObjectReference parent, String name,
-            Map<String, String> params, Placement placement) throws RemoteException {
-        return (ManagedObjectReference) c.transport.invoke("InstantClone_Task",
-                instantCloneArguments(parent, name, params, placement), "ManagedObjectReference");
+    static ManagedObjectReference instantClone(
+            Connection c, ManagedObjectReference parent, String name, Map<String, String> params, Placement placement)
+            throws RemoteException {
+        return (ManagedObjectReference) c.transport.invoke(
+                "InstantClone_Task", instantCloneArguments(parent, name, params, placement), "ManagedObjectReference");
     }
 
     /**
      * {@code CreateForkChild_Task(_this, name, spec)}. The spec's declared type is DynamicData so that the XML
      * carries {@code xsi:type="VirtualMachineCreateChildSpec"}, as vCenter expects for a type outside its WSDL.
      */
-    static Argument[] createForkChildArguments(ManagedObjectReference parent, String name, boolean persistent,
-            Map<String, String> params, Placement placement) {
+    static Argument[] createForkChildArguments(
+            ManagedObjectReference parent,
+            String name,
+            boolean persistent,
+            Map<String, String> params,
+            Placement placement) {
         VirtualMachineCreateChildSpec spec = new VirtualMachineCreateChildSpec();
         spec.setLocation(location(placement));
         spec.setPersistent(persistent);
@@ -71,15 +84,14 @@ final class ForkCalls {
     }
 
     /** {@code InstantClone_Task(_this, spec)}. */
-    static Argument[] instantCloneArguments(ManagedObjectReference parent, String name, Map<String, String> params,
-            Placement placement) {
+    static Argument[] instantCloneArguments(
+            ManagedObjectReference parent, String name, Map<String, String> params, Placement placement) {
         VirtualMachineInstantCloneSpec spec = new VirtualMachineInstantCloneSpec();
         spec.name = name;
         spec.location = location(placement);
         spec.config = options(params);
         return new Argument[] {
-            new Argument("_this", "ManagedObjectReference", parent),
-            new Argument("spec", "DynamicData", spec)
+            new Argument("_this", "ManagedObjectReference", parent), new Argument("spec", "DynamicData", spec)
         };
     }
 
@@ -99,11 +111,13 @@ final class ForkCalls {
     }
 
     private static OptionValue[] options(Map<String, String> params) {
-        return params.entrySet().stream().map(e -> {
-            OptionValue option = new OptionValue();
-            option.setKey(e.getKey());
-            option.setValue(e.getValue());
-            return option;
-        }).toArray(OptionValue[]::new);
+        return params.entrySet().stream()
+                .map(e -> {
+                    OptionValue option = new OptionValue();
+                    option.setKey(e.getKey());
+                    option.setValue(e.getValue());
+                    return option;
+                })
+                .toArray(OptionValue[]::new);
     }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 /** Programs in a VM's guest through VMware Tools (GuestOperationsManager's ProcessManager). */
 final class Guest {
 
-    private static final String[] READY = {"guest.guestOperationsReady", "guest.toolsRunningStatus",
-        "runtime.powerState"};
+    private static final String[] READY = {
+        "guest.guestOperationsReady", "guest.toolsRunningStatus", "runtime.powerState"
+    };
 
     private Guest() {}
 
@@ -19,16 +20,25 @@ final class Guest {
     static void awaitReady(Connection c, ManagedObjectReference vm, String name, Deadline deadline)
             throws RemoteException {
         String what = "Waiting for the guest of VM " + name + " to accept operations";
-        Map<String, Object> values = Waiter.until(c, vm, READY,
-                v -> Boolean.TRUE.equals(v.get("guest.guestOperationsReady")) || !poweredOn(v), deadline, what);
+        Map<String, Object> values = Waiter.until(
+                c,
+                vm,
+                READY,
+                v -> Boolean.TRUE.equals(v.get("guest.guestOperationsReady")) || !poweredOn(v),
+                deadline,
+                what);
         if (values != null && !poweredOn(values)) {
-            throw new VimException(VimException.Kind.REFUSED, null, "VM " + name + " is "
-                    + values.get("runtime.powerState") + ": power it on and let its guest boot");
+            throw new VimException(
+                    VimException.Kind.REFUSED,
+                    null,
+                    "VM " + name + " is " + values.get("runtime.powerState") + ": power it on and let its guest boot");
         }
         if (values == null) {
             Map<String, Object> now = Props.read(c, vm, READY);
             boolean toolsDown = now != null && "guestToolsNotRunning".equals(now.get("guest.toolsRunningStatus"));
-            throw new VimException(toolsDown ? VimException.Kind.REFUSED : VimException.Kind.TIMEOUT, null,
+            throw new VimException(
+                    toolsDown ? VimException.Kind.REFUSED : VimException.Kind.TIMEOUT,
+                    null,
                     (toolsDown ? "VMware Tools are not running in VM " : "The guest of VM ") + name
                             + (toolsDown ? "" : " did not accept guest operations") + " after waiting "
                             + Tasks.seconds(deadline.elapsed())
@@ -46,20 +56,29 @@ final class Guest {
      * Runs a command and waits for it to exit; returns its exit code. Guest processes are not properties, so this
      * asks ListProcessesInGuest, at growing intervals up to a second.
      */
-    static int run(Connection c, ManagedObjectReference vm, String user, String password, String command,
-            Deadline deadline, String what) throws RemoteException {
+    static int run(
+            Connection c,
+            ManagedObjectReference vm,
+            String user,
+            String password,
+            String command,
+            Deadline deadline,
+            String what)
+            throws RemoteException {
         long pid = start(c, vm, user, password, command);
         long pause = 50;
         while (true) {
-            GuestProcessInfo[] processes = c.port.listProcessesInGuest(processManager(c), vm, auth(user, password),
-                    new long[] {pid});
+            GuestProcessInfo[] processes =
+                    c.port.listProcessesInGuest(processManager(c), vm, auth(user, password), new long[] {pid});
             if (processes != null && processes.length > 0 && processes[0].getEndTime() != null) {
                 Integer code = processes[0].getExitCode();
                 return code == null ? 0 : code;
             }
             if (deadline.expired()) {
-                throw new VimException(VimException.Kind.TIMEOUT, null, what + ": process " + pid
-                        + " did not end within " + Tasks.seconds(deadline.allowed()));
+                throw new VimException(
+                        VimException.Kind.TIMEOUT,
+                        null,
+                        what + ": process " + pid + " did not end within " + Tasks.seconds(deadline.allowed()));
             }
             sleep(Math.min(pause, deadline.remaining().toMillis() + 1), what);
             pause = Math.min(1000, pause * 2);
@@ -96,8 +115,10 @@ final class Guest {
 
     private static ManagedObjectReference processManager(Connection c) throws RemoteException {
         if (c.refs.guestOperationsManager() == null) {
-            throw new VimException(VimException.Kind.REFUSED, null, c.endpoint.url()
-                    + " offers no guest operations: vmfork needs vSphere 5.0 or later");
+            throw new VimException(
+                    VimException.Kind.REFUSED,
+                    null,
+                    c.endpoint.url() + " offers no guest operations: vmfork needs vSphere 5.0 or later");
         }
         Map<String, Object> values = Props.read(c, c.refs.guestOperationsManager(), "processManager");
         return (ManagedObjectReference) values.get("processManager");

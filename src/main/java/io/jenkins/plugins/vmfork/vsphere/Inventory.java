@@ -94,8 +94,11 @@ final class Inventory {
         for (ManagedObjectReference ref : found) {
             paths.add(path(c, ref) + " (" + ref.get_value() + ")");
         }
-        throw new VimException(VimException.Kind.USAGE, null, found.size() + " " + kind + "s are named '" + name
-                + "': " + String.join(", ", paths) + "; give the inventory path or id of the one you mean");
+        throw new VimException(
+                VimException.Kind.USAGE,
+                null,
+                found.size() + " " + kind + "s are named '" + name + "': " + String.join(", ", paths)
+                        + "; give the inventory path or id of the one you mean");
     }
 
     private static ManagedObjectReference byPath(Connection c, String type, String kind, String path)
@@ -108,8 +111,11 @@ final class Inventory {
             }
         }
         if (!at.getType().equals(type)) {
-            throw new VimException(VimException.Kind.USAGE, null, "Inventory path '" + path + "' names a "
-                    + at.getType() + ", not a " + kind + ": give the path of a " + kind);
+            throw new VimException(
+                    VimException.Kind.USAGE,
+                    null,
+                    "Inventory path '" + path + "' names a " + at.getType() + ", not a " + kind
+                            + ": give the path of a " + kind);
         }
         return at;
     }
@@ -146,8 +152,11 @@ final class Inventory {
     }
 
     private static VimException notFound(Connection c, String kind, String what) throws RemoteException {
-        return new VimException(VimException.Kind.USAGE, NOT_FOUND, "No " + kind + " " + what + " in datacenter(s) "
-                + String.join(", ", datacenters(c)) + " of " + c.endpoint.url()
-                + ": check the name, or give its inventory path or id");
+        return new VimException(
+                VimException.Kind.USAGE,
+                NOT_FOUND,
+                "No " + kind + " " + what + " in datacenter(s) "
+                        + String.join(", ", datacenters(c)) + " of " + c.endpoint.url()
+                        + ": check the name, or give its inventory path or id");
     }
 }

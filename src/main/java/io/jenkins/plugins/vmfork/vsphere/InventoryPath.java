@@ -21,13 +21,15 @@ public final class InventoryPath {
     public static String unescape(String escaped) {
         StringBuilder out = new StringBuilder(escaped.length());
         for (int i = 0; i < escaped.length(); i++) {
-            String code = i + 3 <= escaped.length() ? escaped.substring(i, i + 3).toUpperCase(Locale.ROOT) : "";
-            String plain = switch (code) {
-                case "%25" -> "%";
-                case "%2F" -> "/";
-                case "%5C" -> "\\";
-                default -> null;
-            };
+            String code =
+                    i + 3 <= escaped.length() ? escaped.substring(i, i + 3).toUpperCase(Locale.ROOT) : "";
+            String plain =
+                    switch (code) {
+                        case "%25" -> "%";
+                        case "%2F" -> "/";
+                        case "%5C" -> "\\";
+                        default -> null;
+                    };
             if (plain == null) {
                 out.append(escaped.charAt(i));
             } else {

@@ -2,6 +2,9 @@ package io.jenkins.plugins.vmfork.vsphere;
 
 import com.vmware.vim25.DynamicProperty;
 import com.vmware.vim25.ManagedObjectReference;
+import com.vmware.vim25.MethodFault;
+import com.vmware.vim25.MissingProperty;
+import com.vmware.vim25.NotAuthenticated;
 import com.vmware.vim25.ObjectContent;
 import com.vmware.vim25.ObjectSpec;
 import com.vmware.vim25.PropertyFilterSpec;
@@ -30,8 +33,8 @@ final class Props {
         PropertyFilterSpec spec = spec(obj.getType(), object, paths);
         spec.setReportMissingObjectsInResults(true);
         try {
-            RetrieveResult result = c.port.retrievePropertiesEx(c.refs.propertyCollector(),
-                    new PropertyFilterSpec[] {spec}, new RetrieveOptions());
+            RetrieveResult result = c.port.retrievePropertiesEx(
+                    c.refs.propertyCollector(), new PropertyFilterSpec[] {spec}, new RetrieveOptions());
             return result == null || result.getObjects() == null ? null : values(result.getObjects()[0]);
         } catch (RemoteException e) {
             if (Faults.is(e, "ManagedObjectNotFound")) {
@@ -45,10 +48,9 @@ final class Props {
      * The values of the given paths for every object of a type below the root folder, by id. One call per page of
      * objects; the cost grows with the inventory, so callers ask for as few paths as they can.
      */
-    static Map<String, Map<String, Object>> readAll(Connection c, String type, String... paths)
-            throws RemoteException {
-        ManagedObjectReference view = c.port.createContainerView(c.refs.viewManager(), c.refs.rootFolder(),
-                new String[] {type}, true);
+    static Map<String, Map<String, Object>> readAll(Connection c, String type, String... paths) throws RemoteException {
+        ManagedObjectReference view =
+                c.port.createContainerView(c.refs.viewManager(), c.refs.rootFolder(), new String[] {type}, true);
         try {
             TraversalSpec traverse = new TraversalSpec();
             traverse.setType("ContainerView");
@@ -64,6 +66,21 @@ final class Props {
         }
     }
 
+    /**
+     * Properties that vCenter leaves out with a fault. An ended session shows as NotAuthenticated per property
+     * rather than as a fault of the call; it is thrown so that the session logs in again. Other faults (such as
+     * InvalidProperty for a property that an older vCenter lacks) leave the property unset.
+     */
+    static void checkMissing(MissingProperty[] missing) throws RemoteException {
+        for (MissingProperty property : missing == null ? new MissingProperty[0] : missing) {
+            MethodFault fault =
+                    property.getFault() == null ? null : property.getFault().getFault();
+            if (fault instanceof NotAuthenticated) {
+                throw fault;
+            }
+        }
+    }
+
     private static Map<String, Map<String, Object>> collect(Connection c, PropertyFilterSpec spec)
             throws RemoteException {
         Map<String, Map<String, Object>> all = new LinkedHashMap<>();
@@ -76,13 +93,14 @@ final class Props {
     /** Every object a filter selects, following the pages vCenter splits large answers into. */
     static List<ObjectContent> retrieveAll(Connection c, PropertyFilterSpec spec) throws RemoteException {
         List<ObjectContent> all = new ArrayList<>();
-        RetrieveResult page = c.port.retrievePropertiesEx(c.refs.propertyCollector(),
-                new PropertyFilterSpec[] {spec}, new RetrieveOptions());
+        RetrieveResult page = c.port.retrievePropertiesEx(
+                c.refs.propertyCollector(), new PropertyFilterSpec[] {spec}, new RetrieveOptions());
         while (page != null) {
             if (page.getObjects() != null) {
                 all.addAll(List.of(page.getObjects()));
             }
-            page = page.getToken() == null ? null
+            page = page.getToken() == null
+                    ? null
                     : c.port.continueRetrievePropertiesEx(c.refs.propertyCollector(), page.getToken());
         }
         return all;
@@ -99,7 +117,8 @@ final class Props {
         return spec;
     }
 
-    private static Map<String, Object> values(ObjectContent content) {
+    private static Map<String, Object> values(ObjectContent content) throws RemoteException {
+        checkMissing(content.getMissingSet());
         Map<String, Object> values = new HashMap<>();
         if (content.getPropSet() != null) {
             for (DynamicProperty property : content.getPropSet()) {

@@ -64,7 +64,8 @@ final class SoapTransport extends WSClient {
         } catch (IOException e) {
             throw new RemoteException("Calling " + methodName + " failed", e);
         }
-        Element response = parse(answer).getRootElement().element("Body").elements().get(0);
+        Element response =
+                parse(answer).getRootElement().element("Body").elements().get(0);
         if (response.getName().contains("Fault")) {
             throw fault(answer);
         }
@@ -179,12 +180,16 @@ final class SoapTransport extends WSClient {
         }
 
         static UnmappedFault from(Document document) {
-            Element fault = document == null ? null : document.getRootElement().element("Body").element("Fault");
+            Element fault = document == null
+                    ? null
+                    : document.getRootElement().element("Body").element("Fault");
             if (fault == null) {
                 return null;
             }
             Element detail = fault.element("detail");
-            Element first = detail == null || detail.elements().isEmpty() ? null : detail.elements().get(0);
+            Element first = detail == null || detail.elements().isEmpty()
+                    ? null
+                    : detail.elements().get(0);
             String type = first == null ? null : xsiType(first);
             if (type == null && first != null) {
                 type = first.getName().replaceFirst("Fault$", "");
@@ -195,8 +200,11 @@ final class SoapTransport extends WSClient {
 
         private static String xsiType(Element element) {
             return element.attributes().stream()
-                    .filter(a -> a.getName().equals("type") && a.getNamespaceURI().endsWith("XMLSchema-instance"))
-                    .map(a -> a.getValue()).findFirst().orElse(null);
+                    .filter(a ->
+                            a.getName().equals("type") && a.getNamespaceURI().endsWith("XMLSchema-instance"))
+                    .map(a -> a.getValue())
+                    .findFirst()
+                    .orElse(null);
         }
     }
 }

@@ -32,9 +32,12 @@ final class Tasks {
         Map<String, Object> info = Waiter.until(c, task, WATCHED, Tasks::finished, deadline, what);
         if (info == null) {
             cancelQuietly(c, task);
-            throw new VimException(VimException.Kind.TIMEOUT, null, what + ": task " + task.get_value() + " on VM "
-                    + vm + " did not finish within " + seconds(deadline.allowed()) + " (cancelled after "
-                    + seconds(deadline.elapsed()) + "); check the VM in vCenter or allow more time");
+            throw new VimException(
+                    VimException.Kind.TIMEOUT,
+                    null,
+                    what + ": task " + task.get_value() + " on VM "
+                            + vm + " did not finish within " + seconds(deadline.allowed()) + " (cancelled after "
+                            + seconds(deadline.elapsed()) + "); check the VM in vCenter or allow more time");
         }
         LOG.fine(() -> what + ": task " + task.get_value() + " " + info.get("info.state") + " after "
                 + seconds(deadline.elapsed()));
@@ -43,8 +46,10 @@ final class Tasks {
             if (error instanceof LocalizedMethodFault fault) {
                 throw Faults.ofTask(what, fault);
             }
-            throw new VimException(VimException.Kind.REFUSED, null, what + " failed: task " + task.get_value()
-                    + " ended in error without a reason");
+            throw new VimException(
+                    VimException.Kind.REFUSED,
+                    null,
+                    what + " failed: task " + task.get_value() + " ended in error without a reason");
         }
     }
 
@@ -104,7 +109,8 @@ final class Tasks {
     /** The attribute {@code type} in a namespace (by URI: servers choose their own prefixes), or null. */
     private static String attribute(Element element, String namespaceUri) {
         for (Attribute attribute : element.attributes()) {
-            if (attribute.getName().equals("type") && attribute.getNamespaceURI().equals(namespaceUri)) {
+            if (attribute.getName().equals("type")
+                    && attribute.getNamespaceURI().equals(namespaceUri)) {
                 return attribute.getValue();
             }
         }

@@ -25,11 +25,12 @@ final class TlsTrust {
 
     /** A socket factory that checks the server's certificate as the endpoint asks. */
     static SSLSocketFactory socketFactory(Endpoint endpoint) {
-        X509ExtendedTrustManager check = switch (endpoint.tls()) {
-            case JVM -> new JvmTrust(defaultTrustManager());
-            case PINNED -> new PinnedTrust(endpoint.thumbprint());
-            case ANY -> new PinnedTrust(null);
-        };
+        X509ExtendedTrustManager check =
+                switch (endpoint.tls()) {
+                    case JVM -> new JvmTrust(defaultTrustManager());
+                    case PINNED -> new PinnedTrust(endpoint.thumbprint());
+                    case ANY -> new PinnedTrust(null);
+                };
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {check}, null);

@@ -12,8 +12,15 @@ import java.util.Map;
  * @param folderId the id of its folder
  * @param tags its config parameters that start with the prefix asked for
  */
-public record VmState(String id, String name, String powerState, boolean forkParent, boolean quiesced, String ip,
-        String folderId, Map<String, String> tags) {
+public record VmState(
+        String id,
+        String name,
+        String powerState,
+        boolean forkParent,
+        boolean quiesced,
+        String ip,
+        String folderId,
+        Map<String, String> tags) {
 
     public VmState {
         tags = Map.copyOf(tags);

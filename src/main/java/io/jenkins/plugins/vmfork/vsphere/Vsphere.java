@@ -44,7 +44,8 @@ public final class Vsphere {
     public VmRef findVm(String spec) {
         return session.call("Finding VM '" + spec + "'", c -> {
             ManagedObjectReference ref = Inventory.find(c, "VirtualMachine", "VM", spec);
-            return new VmRef(ref.get_value(), (String) Props.read(c, ref, "name").get("name"));
+            return new VmRef(
+                    ref.get_value(), (String) Props.read(c, ref, "name").get("name"));
         });
     }
 
@@ -110,19 +111,29 @@ public final class Vsphere {
     }
 
     /** Starts CreateForkChild_Task and returns the task's id. */
-    public String startForkChild(VmRef parent, String name, boolean persistent, Map<String, String> params,
-            String folderId, String poolId, String datastoreId) {
+    public String startForkChild(
+            VmRef parent,
+            String name,
+            boolean persistent,
+            Map<String, String> params,
+            String folderId,
+            String poolId,
+            String datastoreId) {
         Placement placement = placement(folderId, poolId, datastoreId);
-        return session.call("Forking " + name + " from " + parent.name(), c -> ForkCalls.createForkChild(c,
-                Refs.vm(parent.id()), name, persistent, params, placement)).get_value();
+        return session.call(
+                        "Forking " + name + " from " + parent.name(),
+                        c -> ForkCalls.createForkChild(c, Refs.vm(parent.id()), name, persistent, params, placement))
+                .get_value();
     }
 
     /** Starts InstantClone_Task and returns the task's id. */
-    public String startInstantClone(VmRef parent, String name, Map<String, String> params, String folderId,
-            String poolId, String datastoreId) {
+    public String startInstantClone(
+            VmRef parent, String name, Map<String, String> params, String folderId, String poolId, String datastoreId) {
         Placement placement = placement(folderId, poolId, datastoreId);
-        return session.call("Instant-cloning " + name + " from " + parent.name(), c -> ForkCalls.instantClone(c,
-                Refs.vm(parent.id()), name, params, placement)).get_value();
+        return session.call(
+                        "Instant-cloning " + name + " from " + parent.name(),
+                        c -> ForkCalls.instantClone(c, Refs.vm(parent.id()), name, params, placement))
+                .get_value();
     }
 
     /** Waits for a task to succeed; cancels it at the deadline. */
@@ -132,8 +143,8 @@ public final class Vsphere {
 
     /** The VM a finished task answered with, or null. */
     public String taskResultVm(String taskId) {
-        return Refs.id(session.call("Reading the result of task " + taskId,
-                c -> Tasks.resultVm(c, Refs.of("Task", taskId))));
+        return Refs.id(
+                session.call("Reading the result of task " + taskId, c -> Tasks.resultVm(c, Refs.of("Task", taskId))));
     }
 
     /** Powers a VM on unless it is on already. */
@@ -165,16 +176,30 @@ public final class Vsphere {
     /** Waits until the readiness flag of a parent is true; false when the deadline passed first. */
     public boolean awaitReady(VmRef vm, Readiness readiness, Deadline deadline) {
         String what = "Waiting for " + vm.name() + " to be quiesced";
-        return session.call(what, c -> Waiter.until(c, Refs.vm(vm.id()), paths(readiness.path),
-                v -> Boolean.TRUE.equals(v.get(readiness.path)), deadline, what) != null);
+        return session.call(
+                what,
+                c -> Waiter.until(
+                                c,
+                                Refs.vm(vm.id()),
+                                paths(readiness.path),
+                                v -> Boolean.TRUE.equals(v.get(readiness.path)),
+                                deadline,
+                                what)
+                        != null);
     }
 
     /** Waits for a guest IP address other than {@code notIp}; null when the deadline passed first. */
     public String awaitIp(VmRef vm, String notIp, Deadline deadline) {
         String what = "Waiting for the IP address of " + vm.name();
         return session.call(what, c -> {
-            Map<String, Object> v = Waiter.until(c, Refs.vm(vm.id()), paths("guest.ipAddress"),
-                    x -> x.get("guest.ipAddress") != null && !x.get("guest.ipAddress").equals(notIp), deadline, what);
+            Map<String, Object> v = Waiter.until(
+                    c,
+                    Refs.vm(vm.id()),
+                    paths("guest.ipAddress"),
+                    x -> x.get("guest.ipAddress") != null
+                            && !x.get("guest.ipAddress").equals(notIp),
+                    deadline,
+                    what);
             return v == null ? null : (String) v.get("guest.ipAddress");
         });
     }
@@ -215,8 +240,8 @@ public final class Vsphere {
     }
 
     private static String[] paths(String... extra) {
-        List<String> all = new ArrayList<>(List.of("name", "runtime.powerState", "guest.ipAddress", "parent",
-                "config.extraConfig"));
+        List<String> all = new ArrayList<>(
+                List.of("name", "runtime.powerState", "guest.ipAddress", "parent", "config.extraConfig"));
         all.addAll(List.of(extra));
         return all.toArray(new String[0]);
     }
@@ -224,7 +249,8 @@ public final class Vsphere {
     private static VmState state(String id, Map<String, Object> v, Readiness readiness, String tagPrefix) {
         Map<String, String> tags = new HashMap<>();
         // vCenter sends the array wrapped in an ArrayOfOptionValue.
-        if (tagPrefix != null && v.get("config.extraConfig") instanceof ArrayOfOptionValue options
+        if (tagPrefix != null
+                && v.get("config.extraConfig") instanceof ArrayOfOptionValue options
                 && options.getOptionValue() != null) {
             for (OptionValue option : options.getOptionValue()) {
                 if (option.getKey().startsWith(tagPrefix) && option.getValue() != null) {
@@ -236,12 +262,20 @@ public final class Vsphere {
         boolean ready = readiness != null && Boolean.TRUE.equals(v.get(readiness.path));
         Object power = v.get("runtime.powerState");
         ManagedObjectReference folder = (ManagedObjectReference) v.get("parent");
-        return new VmState(id, (String) v.get("name"), power == null ? null : power.toString(), forkParent, ready,
-                (String) v.get("guest.ipAddress"), Refs.id(folder), tags);
+        return new VmState(
+                id,
+                (String) v.get("name"),
+                power == null ? null : power.toString(),
+                forkParent,
+                ready,
+                (String) v.get("guest.ipAddress"),
+                Refs.id(folder),
+                tags);
     }
 
     private static Placement placement(String folderId, String poolId, String datastoreId) {
-        return new Placement(folderId == null ? null : Refs.of("Folder", folderId),
+        return new Placement(
+                folderId == null ? null : Refs.of("Folder", folderId),
                 poolId == null ? null : Refs.of("ResourcePool", poolId),
                 datastoreId == null ? null : Refs.of("Datastore", datastoreId));
     }

@@ -34,8 +34,14 @@ final class Waiter {
      * Waits until {@code done} holds for the watched values, and returns them; returns null when the deadline passes
      * first. Throws an INTERRUPTED {@link VimException} when the thread is interrupted.
      */
-    static Map<String, Object> until(Connection c, ManagedObjectReference obj, String[] paths,
-            Predicate<Map<String, Object>> done, Deadline deadline, String what) throws RemoteException {
+    static Map<String, Object> until(
+            Connection c,
+            ManagedObjectReference obj,
+            String[] paths,
+            Predicate<Map<String, Object>> done,
+            Deadline deadline,
+            String what)
+            throws RemoteException {
         ManagedObjectReference collector = c.port.createPropertyCollector(c.refs.propertyCollector());
         try {
             c.port.createFilter(collector, filter(obj, paths), true);
@@ -77,18 +83,20 @@ final class Waiter {
         return spec;
     }
 
-    private static void apply(UpdateSet updates, Map<String, Object> values) {
+    private static void apply(UpdateSet updates, Map<String, Object> values) throws RemoteException {
         if (updates.getFilterSet() == null) {
             return;
         }
         for (PropertyFilterUpdate filter : updates.getFilterSet()) {
             for (ObjectUpdate object : filter.getObjectSet() == null ? new ObjectUpdate[0] : filter.getObjectSet()) {
+                Props.checkMissing(object.getMissingSet());
                 if (object.getChangeSet() == null) {
                     continue;
                 }
                 for (PropertyChange change : object.getChangeSet()) {
                     boolean removed = change.getOp() == PropertyChangeOp.remove
-                            || change.getOp() == PropertyChangeOp.indirectRemove || change.getVal() == null;
+                            || change.getOp() == PropertyChangeOp.indirectRemove
+                            || change.getVal() == null;
                     if (removed) {
                         values.remove(change.getName());
                     } else {

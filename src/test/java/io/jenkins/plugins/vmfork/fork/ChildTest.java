@@ -52,7 +52,8 @@ class ChildTest {
             assertThat(found.owner()).isEqualTo("owner-1");
             assertThat(found.job()).isEqualTo("job");
             assertThat(found.build()).isEqualTo("1");
-            assertThat(found.parentId()).isEqualTo(forker.parentStatus(vcsim.parentName()).id());
+            assertThat(found.parentId())
+                    .isEqualTo(forker.parentStatus(vcsim.parentName()).id());
             assertThat(found.createdAt()).isAfterOrEqualTo(before.minusSeconds(1));
         });
         assertThat(vcsim.soapRequestsByMethod()).containsEntry("PowerOnVM_Task", 1L);
@@ -70,16 +71,25 @@ class ChildTest {
 
     @Test
     void aChildCanBePlacedInAnotherFolder() {
-        Child child = forker.fork(Sims.child(vcsim).name("placed-1").placement("team-a", null, null).build());
+        Child child = forker.fork(Sims.child(vcsim)
+                .name("placed-1")
+                .placement("team-a", null, null)
+                .build());
 
-        assertThat(forker.child("/DC0/vm/team-a/placed-1")).get().extracting(Child::id).isEqualTo(child.id());
+        assertThat(forker.child("/DC0/vm/team-a/placed-1"))
+                .get()
+                .extracting(Child::id)
+                .isEqualTo(child.id());
     }
 
     @Test
     void aPostForkCommandRunsInTheChild() {
-        forker.fork(Sims.child(vcsim).postForkCommand("/usr/bin/refresh-network --now", Sims.guest(vcsim)).build());
+        forker.fork(Sims.child(vcsim)
+                .postForkCommand("/usr/bin/refresh-network --now", Sims.guest(vcsim))
+                .build());
 
-        assertThat(vcsim.soapRequestsByMethod()).containsEntry("StartProgramInGuest", 1L)
+        assertThat(vcsim.soapRequestsByMethod())
+                .containsEntry("StartProgramInGuest", 1L)
                 .containsKey("ListProcessesInGuest");
     }
 
@@ -91,8 +101,10 @@ class ChildTest {
         vcsim.createVm(half);
         forker.enableParent(half, null, Sims.quick());
 
-        VmforkException notEnabled = failure(() -> forker.fork(ChildSpec.builder(plain).build()));
-        VmforkException notQuiesced = failure(() -> forker.fork(ChildSpec.builder(half).build()));
+        VmforkException notEnabled =
+                failure(() -> forker.fork(ChildSpec.builder(plain).build()));
+        VmforkException notQuiesced =
+                failure(() -> forker.fork(ChildSpec.builder(half).build()));
 
         assertThat(notEnabled.getMessage()).contains(plain).contains("not enabled as a fork parent");
         assertThat(notQuiesced.getMessage()).contains(half).contains("not quiesced");
@@ -113,9 +125,11 @@ class ChildTest {
 
     @Test
     void aDuplicateNameIsRefusedAndTheExistingChildIsKept() {
-        Child first = forker.fork(Sims.child(vcsim).name("dup-1").waitForIp(false).build());
+        Child first =
+                forker.fork(Sims.child(vcsim).name("dup-1").waitForIp(false).build());
 
-        VmforkException e = failure(() -> forker.fork(Sims.child(vcsim).name("dup-1").build()));
+        VmforkException e =
+                failure(() -> forker.fork(Sims.child(vcsim).name("dup-1").build()));
 
         assertThat(e.kind()).isEqualTo(Kind.REFUSED);
         assertThat(e.fault()).isEqualTo("DuplicateName");
@@ -130,7 +144,9 @@ class ChildTest {
         VmforkException e = failure(() -> forker.fork(Sims.child(vcsim).build()));
 
         assertThat(e.kind()).isEqualTo(Kind.REFUSED);
-        assertThat(e.getMessage()).contains("injected by the simulator").contains("(SystemError)")
+        assertThat(e.getMessage())
+                .contains("injected by the simulator")
+                .contains("(SystemError)")
                 .doesNotContain("\n");
         assertThat(forker.children(null)).isEmpty();
     }
@@ -166,11 +182,14 @@ class ChildTest {
         vcsim.taskDelay(Duration.ofMillis(2500));
 
         VmforkException e = failure(() -> forker.fork(Sims.child(vcsim)
-                .timeouts(Duration.ofMillis(700), Duration.ofSeconds(10)).build()));
+                .timeouts(Duration.ofMillis(700), Duration.ofSeconds(10))
+                .build()));
 
         assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
-        assertThat(e.getMessage()).containsPattern("task task-\\d+ on VM " + vcsim.parentName())
-                .contains("within 0.7 s").contains("cancelled after");
+        assertThat(e.getMessage())
+                .containsPattern("task task-\\d+ on VM " + vcsim.parentName())
+                .contains("within 0.7 s")
+                .contains("cancelled after");
         assertThat(vcsim.soapRequestsByMethod()).containsKey("CancelTask");
         assertThat(forker.children(null)).isEmpty();
     }

@@ -67,16 +67,21 @@ class CleanupTest {
 
     @Test
     void aSweepDestroysOnlyTheMatchingTaggedChildren() {
-        Child one = forker.fork(Sims.child(vcsim).tags("owner-1", "job", "1").waitForIp(false).build());
-        Child two = forker.fork(Sims.child(vcsim).tags("owner-1", "job", "2").waitForIp(false).build());
-        Child other = forker.fork(Sims.child(vcsim).tags("owner-2", "job", "1").waitForIp(false).build());
+        Child one = forker.fork(
+                Sims.child(vcsim).tags("owner-1", "job", "1").waitForIp(false).build());
+        Child two = forker.fork(
+                Sims.child(vcsim).tags("owner-1", "job", "2").waitForIp(false).build());
+        Child other = forker.fork(
+                Sims.child(vcsim).tags("owner-2", "job", "1").waitForIp(false).build());
         String untagged = vcsim.createVm(ChildNames.generate("plain"));
-        SweepCriteria ownBuilds = SweepCriteria.childrenOf(vcsim.parentName()).ownedBy("owner-1")
-                .ofBuilds("job", Set.of("1", "2"));
+        SweepCriteria ownBuilds =
+                SweepCriteria.childrenOf(vcsim.parentName()).ownedBy("owner-1").ofBuilds("job", Set.of("1", "2"));
 
-        assertThat(forker.sweep(ownBuilds.listOnly())).extracting(Child::id).containsExactlyInAnyOrder(one.id(),
-                two.id());
-        assertThat(forker.sweep(SweepCriteria.childrenOf(null).olderThan(Duration.ofHours(1)))).isEmpty();
+        assertThat(forker.sweep(ownBuilds.listOnly()))
+                .extracting(Child::id)
+                .containsExactlyInAnyOrder(one.id(), two.id());
+        assertThat(forker.sweep(SweepCriteria.childrenOf(null).olderThan(Duration.ofHours(1))))
+                .isEmpty();
         assertThat(forker.sweep(ownBuilds)).extracting(Child::id).containsExactlyInAnyOrder(one.id(), two.id());
 
         assertThat(forker.children(null)).extracting(Child::id).containsExactly(other.id());
@@ -92,7 +97,8 @@ class CleanupTest {
 
         assertThat(e.kind()).isEqualTo(Kind.INTERRUPTED);
         assertThat(forker.children(null)).isEmpty();
-        assertThat(vcsim.soapRequestsByMethod()).containsEntry("CreateForkChild_Task", 1L)
+        assertThat(vcsim.soapRequestsByMethod())
+                .containsEntry("CreateForkChild_Task", 1L)
                 .containsEntry("Destroy_Task", 1L);
     }
 
@@ -125,7 +131,9 @@ class CleanupTest {
         forking.join(30_000);
 
         assertThat(forking.isAlive()).isFalse();
-        assertThat(stillInterrupted).as("the interrupt flag is kept for the caller").isTrue();
+        assertThat(stillInterrupted)
+                .as("the interrupt flag is kept for the caller")
+                .isTrue();
         return thrown.get();
     }
 }

@@ -44,8 +44,10 @@ class ConcurrencyTest {
 
             assertThat(new HashSet<>(children.stream().map(Child::id).toList())).hasSize(CHILDREN);
             assertThat(new HashSet<>(children.stream().map(Child::ip).toList())).hasSize(CHILDREN);
-            assertThat(vcsim.soapRequestsByMethod()).containsEntry("EnableForkParent_Task", 1L)
-                    .containsEntry("StartProgramInGuest", 1L).containsEntry("CreateForkChild_Task", (long) CHILDREN);
+            assertThat(vcsim.soapRequestsByMethod())
+                    .containsEntry("EnableForkParent_Task", 1L)
+                    .containsEntry("StartProgramInGuest", 1L)
+                    .containsEntry("CreateForkChild_Task", (long) CHILDREN);
             assertThat(vcsim.logins()).isEqualTo(1);
 
             destroyAll(vcsim, pool, children);
@@ -64,7 +66,8 @@ class ConcurrencyTest {
         start.await();
         try (Forker forker = Forker.open(Sims.vcenter(vcsim), ForkMode.AUTO, null)) {
             forker.enableParent(parent, Sims.guest(vcsim), Sims.quick());
-            return forker.fork(ChildSpec.builder(parent).tags("owner", "job", build).build());
+            return forker.fork(
+                    ChildSpec.builder(parent).tags("owner", "job", build).build());
         }
     }
 

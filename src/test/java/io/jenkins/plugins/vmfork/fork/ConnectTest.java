@@ -25,7 +25,10 @@ class ConnectTest {
         VmforkException e = failure(() -> Forker.open(vcenter, ForkMode.AUTO, null));
 
         assertThat(e.kind()).isEqualTo(Kind.CONNECTION);
-        assertThat(e.getMessage()).contains(vcsim.thumbprint()).contains("trust store").doesNotContain("\n");
+        assertThat(e.getMessage())
+                .contains(vcsim.thumbprint())
+                .contains("trust store")
+                .doesNotContain("\n");
         assertThat(vcsim.soapRequestsByMethod()).doesNotContainKey("Login");
     }
 
@@ -92,8 +95,7 @@ class ConnectTest {
 
         assertThat(e.kind()).isEqualTo(Kind.USAGE);
         assertThat(e.getMessage()).contains("6.5").contains("INSTANT_CLONE");
-        assertThat(vcsim.soapRequestsByMethod().keySet())
-                .containsOnly("RetrieveServiceContent", "Login", "Logout");
+        assertThat(vcsim.soapRequestsByMethod().keySet()).containsOnly("RetrieveServiceContent", "Login", "Logout");
         assertThat(vcsim.openSessions()).isZero();
     }
 

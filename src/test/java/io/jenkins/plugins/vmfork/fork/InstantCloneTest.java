@@ -29,11 +29,14 @@ class InstantCloneTest {
             assertThat(parent.enabled()).isTrue();
             assertThat(parent.quiesced()).as("frozen").isTrue();
             assertThat(child.ip()).isNotBlank().isNotEqualTo(parent.ip());
-            assertThat(forker.children(vcsim.parentName())).extracting(Child::name).containsExactly("ic-child-1");
+            assertThat(forker.children(vcsim.parentName()))
+                    .extracting(Child::name)
+                    .containsExactly("ic-child-1");
             assertThat(forker.destroy(child.id(), false)).isTrue();
             assertThat(forker.children(null)).isEmpty();
         }
-        assertThat(vcsim.soapRequestsByMethod()).containsEntry("InstantClone_Task", 1L)
+        assertThat(vcsim.soapRequestsByMethod())
+                .containsEntry("InstantClone_Task", 1L)
                 .doesNotContainKeys("EnableForkParent_Task", "CreateForkChild_Task");
         assertThat(heard.lines()).anyMatch(l -> l.contains("instantclone.freeze"));
     }

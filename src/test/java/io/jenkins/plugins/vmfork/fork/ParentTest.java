@@ -40,8 +40,10 @@ class ParentTest {
         VmforkException e = failure(() -> forker.parentStatus(Vcsim.TWIN_VM));
 
         assertThat(e.kind()).isEqualTo(Kind.USAGE);
-        assertThat(e.getMessage()).contains("2 VMs are named 'vmfork-twin'")
-                .contains("/DC0/vm/team-a/vmfork-twin").contains("/DC0/vm/team-b/vmfork-twin");
+        assertThat(e.getMessage())
+                .contains("2 VMs are named 'vmfork-twin'")
+                .contains("/DC0/vm/team-a/vmfork-twin")
+                .contains("/DC0/vm/team-b/vmfork-twin");
     }
 
     @Test
@@ -62,7 +64,8 @@ class ParentTest {
         assertThat(first.enabled()).isTrue();
         assertThat(second.quiesced()).isTrue();
         assertThat(vcsim.soapRequestsByMethod()).containsEntry("StartProgramInGuest", 1L);
-        assertThat(vcsim.soapRequestsByMethod().getOrDefault("EnableForkParent_Task", 0L)).isLessThanOrEqualTo(1L);
+        assertThat(vcsim.soapRequestsByMethod().getOrDefault("EnableForkParent_Task", 0L))
+                .isLessThanOrEqualTo(1L);
     }
 
     @Test
@@ -73,7 +76,8 @@ class ParentTest {
         ParentStatus status = forker.enableParent(vm, Sims.guest(vcsim), options);
 
         assertThat(status.quiesced()).isTrue();
-        assertThat(vcsim.soapRequestsByMethod()).containsEntry("StartProgramInGuest", 3L)
+        assertThat(vcsim.soapRequestsByMethod())
+                .containsEntry("StartProgramInGuest", 3L)
                 .containsKey("ListProcessesInGuest");
     }
 
@@ -103,12 +107,14 @@ class ParentTest {
     void wrongGuestCredentialsGetTheirOwnMessage() {
         String vm = newVm("badguest");
 
-        VmforkException e = failure(() -> forker.enableParent(vm, new GuestCredentials("root", "nope&<x>"),
-                Sims.quick()));
+        VmforkException e =
+                failure(() -> forker.enableParent(vm, new GuestCredentials("root", "nope&<x>"), Sims.quick()));
 
         assertThat(e.kind()).isEqualTo(Kind.LOGIN);
         assertThat(e.fault()).isEqualTo("InvalidGuestLogin");
-        assertThat(e.getMessage()).contains("guest user 'root'").contains("guest user name and password")
+        assertThat(e.getMessage())
+                .contains("guest user 'root'")
+                .contains("guest user name and password")
                 .doesNotContain("nope&<x>");
     }
 
@@ -132,7 +138,8 @@ class ParentTest {
         VmforkException e = failure(() -> forker.enableParent(vm, Sims.guest(vcsim), Sims.quick()));
 
         assertThat(e.kind()).isEqualTo(Kind.REFUSED);
-        assertThat(e.getMessage()).contains("Permission to perform this operation was denied")
+        assertThat(e.getMessage())
+                .contains("Permission to perform this operation was denied")
                 .contains("lacks the privilege VirtualMachine.");
     }
 

@@ -23,7 +23,8 @@ final class Sims {
     }
 
     static ChildSpec.Builder child(Vcsim vcsim) {
-        return ChildSpec.builder(vcsim.parentName()).tags("owner-1", "job", "1")
+        return ChildSpec.builder(vcsim.parentName())
+                .tags("owner-1", "job", "1")
                 .timeouts(Duration.ofSeconds(20), Duration.ofSeconds(20));
     }
 }

@@ -33,7 +33,8 @@ class ValuesTest {
     void passwordsNeverShowInToString() {
         VCenter vcenter = VCenter.of("https://vc", "ci@vsphere.local", SECRET);
         GuestCredentials guest = new GuestCredentials("root", SECRET);
-        ChildSpec spec = ChildSpec.builder("p").postForkCommand("/bin/true", guest).build();
+        ChildSpec spec =
+                ChildSpec.builder("p").postForkCommand("/bin/true", guest).build();
 
         assertThat(vcenter.toString()).contains("ci@vsphere.local").doesNotContain(SECRET);
         assertThat(guest.toString()).contains("root").doesNotContain(SECRET);
@@ -48,18 +49,23 @@ class ValuesTest {
 
         assertThat(trust.thumbprint()).isEqualTo(hex.toUpperCase());
         assertThat(trust.displayThumbprint()).startsWith("AB:AB:").hasSize(95);
-        assertThatThrownBy(() -> Trust.pinned("AB:CD")).isInstanceOf(VmforkException.class)
+        assertThatThrownBy(() -> Trust.pinned("AB:CD"))
+                .isInstanceOf(VmforkException.class)
                 .hasMessageContaining("'AB:CD'");
     }
 
     @Test
     void childSpecsRefuseReservedParamsAndPostForkCommandsWithoutGuestLogin() {
-        assertThatThrownBy(() -> ChildSpec.builder("p").configParam(Tags.OWNER, "x").build())
+        assertThatThrownBy(() ->
+                        ChildSpec.builder("p").configParam(Tags.OWNER, "x").build())
                 .hasMessageContaining(Tags.OWNER);
-        assertThatThrownBy(() -> ChildSpec.builder("p").postForkCommand("/bin/true", null).build())
+        assertThatThrownBy(() -> ChildSpec.builder("p")
+                        .postForkCommand("/bin/true", null)
+                        .build())
                 .hasMessageContaining("guest credentials");
         assertThatThrownBy(() -> ChildSpec.builder(" ").build()).hasMessageContaining("parent");
-        assertThatThrownBy(() -> ChildSpec.builder("p").name("bad/name").build()).hasMessageContaining("bad/name");
+        assertThatThrownBy(() -> ChildSpec.builder("p").name("bad/name").build())
+                .hasMessageContaining("bad/name");
     }
 
     @Test
@@ -88,7 +94,8 @@ class ValuesTest {
         assertThat(Modes.resolve(ForkMode.AUTO, "8.0", "u")).isEqualTo(ForkMode.INSTANT_CLONE);
         assertThat(Modes.resolve(ForkMode.VMFORK, "6.7", "u")).isEqualTo(ForkMode.VMFORK);
         assertThatThrownBy(() -> Modes.resolve(ForkMode.INSTANT_CLONE, "6.5", "https://vc/sdk"))
-                .hasMessageContaining("6.5").hasMessageContaining("https://vc/sdk");
+                .hasMessageContaining("6.5")
+                .hasMessageContaining("https://vc/sdk");
         assertThatThrownBy(() -> Modes.resolve(ForkMode.VMFORK, "7.0", "u")).hasMessageContaining("7.0");
         assertThatThrownBy(() -> Modes.resolve(ForkMode.AUTO, "5.5", "u")).hasMessageContaining("5.5");
     }
@@ -98,7 +105,8 @@ class ValuesTest {
         assertThat(ForkEvent.seconds(Duration.ofMillis(420))).isEqualTo("0.4 s");
         assertThat(ForkEvent.seconds(Duration.ofSeconds(12))).isEqualTo("12 s");
         assertThat(ForkEvent.seconds(Duration.ofSeconds(185))).isEqualTo("3 min 5 s");
-        assertThat(new ForkEvent("Forked x", "x", Duration.ofMillis(1200)).line()).isEqualTo("Forked x in 1.2 s");
+        assertThat(new ForkEvent("Forked x", "x", Duration.ofMillis(1200)).line())
+                .isEqualTo("Forked x in 1.2 s");
     }
 
     private static Child child(String build, Instant created) {

@@ -29,7 +29,9 @@ class VmforkPathTest {
             assertThat(child.id()).startsWith("vm-");
             assertThat(child.ip()).isNotBlank();
             assertThat(child.parentName()).isEqualTo(vcsim.parentName());
-            assertThat(forker.children(vcsim.parentName())).extracting(Child::id).containsExactly(child.id());
+            assertThat(forker.children(vcsim.parentName()))
+                    .extracting(Child::id)
+                    .containsExactly(child.id());
 
             assertThat(forker.destroy(child.id(), false)).isTrue();
             assertThat(forker.destroy(child.id(), false)).isFalse();

@@ -41,15 +41,46 @@ class HpiContentsIT {
 
     /** Libraries that Jenkins core or a plugin dependency provides, or that only the build or the CLI use. */
     private static final List<String> FORBIDDEN_JARS = List.of(
-            "lombok", "log4j-1", "log4j-over-slf4j", "slf4j", "httpclient", "httpcore", "jaxb-api", "activation",
-            "picocli", "jackson", "sezpoz", "spotbugs-annotations", "jsr305", "jenkins-core", "credentials",
-            "workflow-", "structs", "spring-", "jakarta.servlet", "guava");
+            "lombok",
+            "log4j-1",
+            "log4j-over-slf4j",
+            "slf4j",
+            "httpclient",
+            "httpcore",
+            "jaxb-api",
+            "activation",
+            "picocli",
+            "jackson",
+            "sezpoz",
+            "spotbugs-annotations",
+            "jsr305",
+            "jenkins-core",
+            "credentials",
+            "workflow-",
+            "structs",
+            "spring-",
+            "jakarta.servlet",
+            "guava");
 
     /** Packages that must never be inside the .hpi: Jenkins', its libraries', the stand-in's, the CLI's. */
     private static final List<String> FORBIDDEN_PACKAGES = List.of(
-            "hudson/", "jenkins/", "org/kohsuke/", "org/jenkinsci/", "com/cloudbees/", "net/sf/json/",
-            "org/springframework/", "jakarta/", "javax/xml/bind/", "org/apache/log4j/", "org/slf4j/", "lombok/",
-            "org/apache/http/", "picocli/", "com/fasterxml/", "net/java/sezpoz/", "edu/umd/cs/findbugs/",
+            "hudson/",
+            "jenkins/",
+            "org/kohsuke/",
+            "org/jenkinsci/",
+            "com/cloudbees/",
+            "net/sf/json/",
+            "org/springframework/",
+            "jakarta/",
+            "javax/xml/bind/",
+            "org/apache/log4j/",
+            "org/slf4j/",
+            "lombok/",
+            "org/apache/http/",
+            "picocli/",
+            "com/fasterxml/",
+            "net/java/sezpoz/",
+            "edu/umd/cs/findbugs/",
             "io/jenkins/plugins/vmfork/cli/");
 
     @TempDir
@@ -92,7 +123,9 @@ class HpiContentsIT {
             assertThat(uri.getScheme()).as(header).isEqualTo("https");
             assertThat(uri.getHost()).as(header).isNotBlank();
         }
-        assertThat(main.getValue("Plugin-Developers")).as("name:id:email, comma-separated").matches("|[^:,]*:[^:,]*:[^:,]*(,[^:,]*:[^:,]*:[^:,]*)*");
+        assertThat(main.getValue("Plugin-Developers"))
+                .as("name:id:email, comma-separated")
+                .matches("|[^:,]*:[^:,]*:[^:,]*(,[^:,]*:[^:,]*:[^:,]*)*");
         // maven-hpi-plugin writes it only when every extension says it can be loaded dynamically; none does.
         assertThat(main.getValue("Support-Dynamic-Loading")).isNull();
     }
@@ -103,7 +136,8 @@ class HpiContentsIT {
         List<String> dependencies = Arrays.asList(value.split(","));
 
         assertThat(dependencies).allSatisfy(d -> assertThat(d).matches(DEPENDENCY));
-        List<String> names = dependencies.stream().map(d -> d.substring(0, d.indexOf(':'))).toList();
+        List<String> names =
+                dependencies.stream().map(d -> d.substring(0, d.indexOf(':'))).toList();
         assertThat(names).doesNotHaveDuplicates().contains("workflow-step-api", "credentials", "structs", "jaxb");
         assertThat(value).isEqualTo(System.getProperty("vmfork.pluginDependencies", value));
     }
@@ -122,14 +156,15 @@ class HpiContentsIT {
     @Test
     void holdsOnlyTheManifestAndWebInfLib() {
         assertThat(plugin.entries)
-                .allSatisfy(e -> assertThat(e).matches("META-INF/|META-INF/MANIFEST.MF|WEB-INF/|WEB-INF/lib/|"
-                        + "WEB-INF/lib/[^/]+\\.jar"));
+                .allSatisfy(e -> assertThat(e)
+                        .matches("META-INF/|META-INF/MANIFEST.MF|WEB-INF/|WEB-INF/lib/|" + "WEB-INF/lib/[^/]+\\.jar"));
         assertThat(plugin.entries).contains("WEB-INF/lib/vmfork.jar");
     }
 
     @Test
     void bundlesTheLibrariesThatJenkinsDoesNotProvideAndNoOthers() {
-        List<String> jars = plugin.libs.stream().map(p -> p.getFileName().toString()).toList();
+        List<String> jars =
+                plugin.libs.stream().map(p -> p.getFileName().toString()).toList();
         Set<String> artifacts = new TreeSet<>();
         for (String jar : jars) {
             if (!jar.equals("vmfork.jar")) {
@@ -150,7 +185,9 @@ class HpiContentsIT {
         for (Path lib : plugin.libs) {
             List<String> entries = PackagedPlugin.entriesOf(lib);
             for (String forbidden : FORBIDDEN_PACKAGES) {
-                assertThat(entries).as(lib.getFileName() + " holds no " + forbidden).noneMatch(e -> e.startsWith(forbidden));
+                assertThat(entries)
+                        .as(lib.getFileName() + " holds no " + forbidden)
+                        .noneMatch(e -> e.startsWith(forbidden));
             }
         }
 
@@ -196,12 +233,18 @@ class HpiContentsIT {
         Set<String> indexed = new TreeSet<>();
         try (InputStream in = plugin.loader.getResourceAsStream("META-INF/services/annotations/org.jenkinsci.Symbol")) {
             assertThat(in).as("the @Symbol index (kept in src/main/resources)").isNotNull();
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
-                    .filter(l -> !l.isEmpty()).forEach(indexed::add);
+            new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty())
+                    .forEach(indexed::add);
         }
 
-        assertThat(indexed).as("META-INF/services/annotations/org.jenkinsci.Symbol lists exactly the classes"
-                + " annotated with @Symbol").isEqualTo(annotated).isNotEmpty();
+        assertThat(indexed)
+                .as("META-INF/services/annotations/org.jenkinsci.Symbol lists exactly the classes"
+                        + " annotated with @Symbol")
+                .isEqualTo(annotated)
+                .isNotEmpty();
     }
 
     @Test
@@ -211,7 +254,8 @@ class HpiContentsIT {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(text).startsWith("<?jelly escape-by-default='true'?>");
 
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            Document doc = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
                     .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             assertThat(doc.getDocumentElement().getTextContent()).contains("vSphere");
         }
@@ -220,7 +264,10 @@ class HpiContentsIT {
     @Test
     void everythingThePluginJarUsesIsPackagedOrComesFromJenkinsOrADeclaredPlugin() {
         Set<String> declared = new HashSet<>();
-        for (String d : plugin.manifest.getMainAttributes().getValue("Plugin-Dependencies").split(",")) {
+        for (String d : plugin.manifest
+                .getMainAttributes()
+                .getValue("Plugin-Dependencies")
+                .split(",")) {
             declared.add(d.substring(0, d.indexOf(':')));
         }
 
@@ -228,11 +275,14 @@ class HpiContentsIT {
         for (String used : JdepsReport.notFound(plugin.pluginJar, plugin.libs)) {
             String provider = ProvidedPackages.providerOf(used);
             if (provider == null || !(provider.equals(ProvidedPackages.CORE) || declared.contains(provider))) {
-                missing.add(used + (provider == null ? "" : " (from plugin " + provider + ", not in Plugin-Dependencies)"));
+                missing.add(
+                        used + (provider == null ? "" : " (from plugin " + provider + ", not in Plugin-Dependencies)"));
             }
         }
 
-        assertThat(missing).as("classes that vmfork.jar uses but nothing provides at run time").isEmpty();
+        assertThat(missing)
+                .as("classes that vmfork.jar uses but nothing provides at run time")
+                .isEmpty();
     }
 
     @Test
@@ -240,10 +290,13 @@ class HpiContentsIT {
         List<String> unnamed = new ArrayList<>();
         for (Class<?> c : pluginClasses()) {
             List<Executable> bound = new ArrayList<>();
-            Arrays.stream(c.getDeclaredConstructors()).filter(k -> k.isAnnotationPresent(DataBoundConstructor.class))
+            Arrays.stream(c.getDeclaredConstructors())
+                    .filter(k -> k.isAnnotationPresent(DataBoundConstructor.class))
                     .forEach(bound::add);
-            Arrays.stream(c.getDeclaredMethods()).filter(m -> Arrays.stream(m.getParameters())
-                    .anyMatch(p -> p.isAnnotationPresent(QueryParameter.class))).forEach(bound::add);
+            Arrays.stream(c.getDeclaredMethods())
+                    .filter(m ->
+                            Arrays.stream(m.getParameters()).anyMatch(p -> p.isAnnotationPresent(QueryParameter.class)))
+                    .forEach(bound::add);
             for (Executable e : bound) {
                 if (!Arrays.stream(e.getParameters()).allMatch(Parameter::isNamePresent)) {
                     unnamed.add(e.toString());
@@ -251,7 +304,9 @@ class HpiContentsIT {
             }
         }
 
-        assertThat(unnamed).as("Stapler binds form fields by parameter name (javac -parameters)").isEmpty();
+        assertThat(unnamed)
+                .as("Stapler binds form fields by parameter name (javac -parameters)")
+                .isEmpty();
     }
 
     private static List<Class<?>> pluginClasses() throws ClassNotFoundException {

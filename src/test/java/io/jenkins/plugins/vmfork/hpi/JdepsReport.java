@@ -21,13 +21,22 @@ final class JdepsReport {
 
     /** The classes that the jar refers to and that neither the JDK nor the other jars hold. */
     static Set<String> notFound(Path jar, List<Path> libs) {
-        String classPath = libs.stream().filter(l -> !l.equals(jar)).map(Path::toString)
+        String classPath = libs.stream()
+                .filter(l -> !l.equals(jar))
+                .map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
-        int exit = jdeps.run(new PrintWriter(out), new PrintWriter(err), "--multi-release",
-                String.valueOf(Runtime.version().feature()), "-verbose:class", "-cp", classPath, jar.toString());
+        int exit = jdeps.run(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                "--multi-release",
+                String.valueOf(Runtime.version().feature()),
+                "-verbose:class",
+                "-cp",
+                classPath,
+                jar.toString());
         if (exit != 0) {
             throw new IllegalStateException("jdeps failed (" + exit + "): " + err);
         }

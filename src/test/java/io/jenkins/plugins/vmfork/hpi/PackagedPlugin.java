@@ -54,13 +54,16 @@ final class PackagedPlugin implements AutoCloseable {
             packaged.addAll(packagesOf(lib));
         }
         URL[] urls = libs.stream().map(PackagedPlugin::url).toArray(URL[]::new);
-        this.loader = new URLClassLoader("vmfork.hpi", urls, new ProvidedApi(packaged, getClass().getClassLoader()));
+        this.loader = new URLClassLoader(
+                "vmfork.hpi", urls, new ProvidedApi(packaged, getClass().getClassLoader()));
     }
 
     /** The names of the entries of one of the packaged jars. */
     static List<String> entriesOf(Path jar) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            return Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
+            return Collections.list(zip.entries()).stream()
+                    .map(ZipEntry::getName)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

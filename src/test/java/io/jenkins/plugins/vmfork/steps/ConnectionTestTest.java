@@ -21,10 +21,14 @@ class ConnectionTestTest {
 
     @Test
     void reportsWhatItConnectedToAndHowChildrenWillBeForked() {
-        FieldCheck check = ConnectionTest.run(vcenter(vcsim.password(), Trust.pinned(vcsim.thumbprint())), ForkMode.AUTO);
+        FieldCheck check =
+                ConnectionTest.run(vcenter(vcsim.password(), Trust.pinned(vcsim.thumbprint())), ForkMode.AUTO);
 
         assertThat(check.level()).isEqualTo(Level.OK);
-        assertThat(check.message()).startsWith("Connected to ").contains("API 6.5").contains("VMFork");
+        assertThat(check.message())
+                .startsWith("Connected to ")
+                .contains("API 6.5")
+                .contains("VMFork");
     }
 
     @Test

@@ -43,7 +43,9 @@ class VCenterChecksTest {
         assertThat(VCenterChecks.trust(Trust.Kind.PINNED, null)).satisfies(c -> assertError(c, "SHA-256 thumbprint"));
         assertThat(VCenterChecks.trust(Trust.Kind.PINNED, "12:34")).satisfies(c -> assertError(c, "'12:34'"));
         assertThat(VCenterChecks.trust(Trust.Kind.PINNED, THUMBPRINT).level()).isEqualTo(Level.OK);
-        assertThat(VCenterChecks.trust(Trust.Kind.PINNED, THUMBPRINT.toLowerCase().replace(":", "")).level())
+        assertThat(VCenterChecks.trust(
+                                Trust.Kind.PINNED, THUMBPRINT.toLowerCase().replace(":", ""))
+                        .level())
                 .isEqualTo(Level.OK);
     }
 

@@ -90,9 +90,13 @@ class VCenterConfigDescriptorStandinTest {
         new Controller(Jenkins.ADMINISTER);
 
         // The stand-in cannot look credentials up: reaching that point would throw.
-        assertThat(descriptor.doTestConnection("vc", "vc-ci", "PINNED", "", "AUTO", "", "").getMessage())
+        assertThat(descriptor
+                        .doTestConnection("vc", "vc-ci", "PINNED", "", "AUTO", "", "")
+                        .getMessage())
                 .contains("SHA-256 thumbprint");
-        assertThat(descriptor.doTestConnection("vc", "vc-ci", "JVM", null, "FASTEST", "", "").getMessage())
+        assertThat(descriptor
+                        .doTestConnection("vc", "vc-ci", "JVM", null, "FASTEST", "", "")
+                        .getMessage())
                 .contains("'FASTEST'");
     }
 
@@ -102,10 +106,12 @@ class VCenterConfigDescriptorStandinTest {
 
         assertThat(descriptor.doFillTrustItems())
                 .extracting(o -> o.value)
-                .containsExactly(Arrays.stream(Trust.Kind.values()).map(Enum::name).toArray(String[]::new));
+                .containsExactly(
+                        Arrays.stream(Trust.Kind.values()).map(Enum::name).toArray(String[]::new));
         assertThat(descriptor.doFillModeItems())
                 .extracting(o -> o.value)
-                .containsExactly(Arrays.stream(ForkMode.values()).map(Enum::name).toArray(String[]::new));
+                .containsExactly(
+                        Arrays.stream(ForkMode.values()).map(Enum::name).toArray(String[]::new));
     }
 
     @Test

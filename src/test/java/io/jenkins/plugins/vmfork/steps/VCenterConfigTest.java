@@ -45,7 +45,9 @@ class VCenterConfigTest {
                 .filter(c -> c.isAnnotationPresent(DataBoundConstructor.class))
                 .findFirst()
                 .orElseThrow();
-        List<String> names = Arrays.stream(constructor.getParameters()).map(Parameter::getName).toList();
+        List<String> names = Arrays.stream(constructor.getParameters())
+                .map(Parameter::getName)
+                .toList();
         assertThat(names).containsExactly("name", "url", "credentialsId");
 
         VCenterConfig config = (VCenterConfig) constructor.newInstance("lab", "https://vc.example.com/sdk", "vc-ci");
@@ -142,7 +144,9 @@ class VCenterConfigTest {
 
     @Test
     void theFormOffersTheDefaultsOfTheCode() throws Exception {
-        String jelly = new String(VCenterConfig.class.getResourceAsStream("VCenterConfig/config.jelly").readAllBytes());
+        String jelly = new String(VCenterConfig.class
+                .getResourceAsStream("VCenterConfig/config.jelly")
+                .readAllBytes());
         Map<String, Integer> defaults = Map.of(
                 "connectTimeoutSeconds", VCenterConfig.DEFAULT_CONNECT_TIMEOUT_SECONDS,
                 "readTimeoutSeconds", VCenterConfig.DEFAULT_READ_TIMEOUT_SECONDS,
@@ -151,8 +155,10 @@ class VCenterConfigTest {
                 "maxConcurrentForks", VCenterConfig.DEFAULT_MAX_CONCURRENT_FORKS);
 
         for (Map.Entry<String, Integer> field : defaults.entrySet()) {
-            assertThat(jelly).as(field.getKey())
-                    .containsPattern("field=\"" + field.getKey() + "\">\\s*<f:number default=\"" + field.getValue() + "\"");
+            assertThat(jelly)
+                    .as(field.getKey())
+                    .containsPattern(
+                            "field=\"" + field.getKey() + "\">\\s*<f:number default=\"" + field.getValue() + "\"");
         }
     }
 
@@ -160,13 +166,20 @@ class VCenterConfigTest {
     void everyFieldOfTheFormsHasHelp() throws Exception {
         for (Class<?> type : List.of(VCenterConfig.class, VmforkGlobalConfiguration.class)) {
             String folder = type.getSimpleName() + "/";
-            String jelly = new String(type.getResourceAsStream(folder + "config.jelly").readAllBytes());
-            List<String> fields = Pattern.compile("field=\"(\\w+)\"").matcher(jelly).results()
-                    .map(m -> m.group(1)).distinct().toList();
+            String jelly =
+                    new String(type.getResourceAsStream(folder + "config.jelly").readAllBytes());
+            List<String> fields = Pattern.compile("field=\"(\\w+)\"")
+                    .matcher(jelly)
+                    .results()
+                    .map(m -> m.group(1))
+                    .distinct()
+                    .toList();
 
             assertThat(fields).as(folder).isNotEmpty();
             for (String field : fields) {
-                assertThat(type.getResource(folder + "help-" + field + ".html")).as(folder + field).isNotNull();
+                assertThat(type.getResource(folder + "help-" + field + ".html"))
+                        .as(folder + field)
+                        .isNotNull();
             }
         }
     }

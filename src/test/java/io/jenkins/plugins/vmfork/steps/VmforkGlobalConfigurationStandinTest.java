@@ -43,9 +43,12 @@ class VmforkGlobalConfigurationStandinTest {
     void aRefusedFormKeepsTheSavedListAndShowsWhy() {
         config.setVcenters(List.of(vcenter("lab")));
 
-        FormException e = catchThrowableOfType(FormException.class, () -> config.configure(
-                (bean, json) -> ((VmforkGlobalConfiguration) bean).setVcenters(List.of(vcenter("a"), vcenter("a"))),
-                new JSONObject()));
+        FormException e = catchThrowableOfType(
+                FormException.class,
+                () -> config.configure(
+                        (bean, json) ->
+                                ((VmforkGlobalConfiguration) bean).setVcenters(List.of(vcenter("a"), vcenter("a"))),
+                        new JSONObject()));
 
         assertThat(e).hasMessageContaining("Two vCenters are named 'a'");
         assertThat(config.getVcenters()).extracting(VCenterConfig::getName).containsExactly("lab");

@@ -55,7 +55,8 @@ public final class Vcsim implements AutoCloseable {
     private final JsonNode started;
     private final URI control;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONTROL_TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(CONTROL_TIMEOUT).build();
 
     private Vcsim(Process process, JsonNode started, Path log) {
         this.process = process;
@@ -70,13 +71,14 @@ public final class Vcsim implements AutoCloseable {
      */
     public static Vcsim start(String... extraFlags) {
         Path binary = binary();
-        Path log = binary.resolveSibling("logs").resolve("vcsim-" + ProcessHandle.current().pid() + "-"
-                + STARTS.incrementAndGet() + ".log");
+        Path log = binary.resolveSibling("logs")
+                .resolve("vcsim-" + ProcessHandle.current().pid() + "-" + STARTS.incrementAndGet() + ".log");
         List<String> command = new ArrayList<>(List.of(binary.toString()));
         command.addAll(List.of(extraFlags));
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            Process process =
+                    new ProcessBuilder(command).redirectError(log.toFile()).start();
             return new Vcsim(process, readStartLine(process, log), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + binary, e);
@@ -96,8 +98,8 @@ public final class Vcsim implements AutoCloseable {
     }
 
     private static JsonNode readStartLine(Process process, Path log) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
                 return out.readLine();
@@ -113,8 +115,8 @@ public final class Vcsim implements AutoCloseable {
             return JSON.readTree(text);
         } catch (TimeoutException | ExecutionException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("The simulator did not start within " + START_TIMEOUT + ": "
-                    + tail(log), e);
+            throw new IllegalStateException(
+                    "The simulator did not start within " + START_TIMEOUT + ": " + tail(log), e);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -229,7 +231,9 @@ public final class Vcsim implements AutoCloseable {
     /** SOAP requests received over HTTP since start or the last reset, by method name. */
     public Map<String, Long> soapRequestsByMethod() {
         Map<String, Long> counts = new TreeMap<>();
-        stats().path("requests").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        stats().path("requests")
+                .fields()
+                .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
         return counts;
     }
 
@@ -274,12 +278,13 @@ public final class Vcsim implements AutoCloseable {
 
     private JsonNode send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(CONTROL_TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(CONTROL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = JSON.readTree(response.body());
             if (response.statusCode() != 200) {
-                throw new IllegalArgumentException("simulator control " + response.request().uri().getPath() + ": "
-                        + body.path("error").asText(response.body()));
+                throw new IllegalArgumentException(
+                        "simulator control " + response.request().uri().getPath() + ": "
+                                + body.path("error").asText(response.body()));
             }
             return body;
         } catch (IOException e) {

@@ -68,8 +68,7 @@ public final class VcsimExtension
         }
         if (shared) {
             String key = "vcsim " + Arrays.toString(flags);
-            vcsim = context.getRoot().getStore(SHARED).getOrComputeIfAbsent(key, k -> Vcsim.start(flags),
-                    Vcsim.class);
+            vcsim = context.getRoot().getStore(SHARED).getOrComputeIfAbsent(key, k -> Vcsim.start(flags), Vcsim.class);
         } else {
             vcsim = Vcsim.start(flags);
         }

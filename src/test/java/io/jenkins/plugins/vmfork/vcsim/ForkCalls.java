@@ -21,8 +21,7 @@ final class ForkCalls {
     static final String QUIESCE_PROGRAM = "/usr/bin/vmtoolsd";
     static final String QUIESCE_ARGUMENTS = "--cmd \"vmfork-begin -1 -1\"";
 
-    private ForkCalls() {
-    }
+    private ForkCalls() {}
 
     static ManagedObjectReference enable(ServiceInstance si, VirtualMachine vm) throws RemoteException {
         return Soap.invokeTask(si, "EnableForkParent_Task", self(vm));
@@ -32,22 +31,28 @@ final class ForkCalls {
         return Soap.invokeTask(si, "DisableForkParent_Task", self(vm));
     }
 
-    static ManagedObjectReference createChild(ServiceInstance si, VirtualMachine parent, String name,
-            boolean persistent, Map<String, String> params) throws RemoteException {
+    static ManagedObjectReference createChild(
+            ServiceInstance si, VirtualMachine parent, String name, boolean persistent, Map<String, String> params)
+            throws RemoteException {
         VirtualMachineCreateChildSpec spec = new VirtualMachineCreateChildSpec();
         spec.setPersistent(persistent);
-        spec.setConfigParams(params.entrySet().stream().map(e -> {
-            OptionValue option = new OptionValue();
-            option.setKey(e.getKey());
-            option.setValue(e.getValue());
-            return option;
-        }).toArray(OptionValue[]::new));
-        return Soap.invokeTask(si, "CreateForkChild_Task", self(parent), arg("name", "String", name),
+        spec.setConfigParams(params.entrySet().stream()
+                .map(e -> {
+                    OptionValue option = new OptionValue();
+                    option.setKey(e.getKey());
+                    option.setValue(e.getValue());
+                    return option;
+                })
+                .toArray(OptionValue[]::new));
+        return Soap.invokeTask(
+                si,
+                "CreateForkChild_Task",
+                self(parent),
+                arg("name", "String", name),
                 arg("spec", "VirtualMachineCreateChildSpec", spec));
     }
 
-    static ManagedObjectReference retrieveChildren(ServiceInstance si, VirtualMachine parent)
-            throws RemoteException {
+    static ManagedObjectReference retrieveChildren(ServiceInstance si, VirtualMachine parent) throws RemoteException {
         return Soap.invokeTask(si, "RetrieveForkChildren_Task", self(parent));
     }
 
@@ -55,8 +60,9 @@ final class ForkCalls {
         return Soap.invokeTask(si, "RetrieveForkParent_Task", self(child));
     }
 
-    static long startProgram(ServiceInstance si, VirtualMachine vm, String user, String password, String program,
-            String arguments) throws RemoteException {
+    static long startProgram(
+            ServiceInstance si, VirtualMachine vm, String user, String password, String program, String arguments)
+            throws RemoteException {
         GuestProgramSpec spec = new GuestProgramSpec();
         spec.setProgramPath(program);
         spec.setArguments(arguments);

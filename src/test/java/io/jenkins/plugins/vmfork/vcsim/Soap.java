@@ -42,8 +42,7 @@ final class Soap {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    private Soap() {
-    }
+    private Soap() {}
 
     /** Logs in over HTTPS trusting exactly the printed thumbprint, or over HTTP when the simulator serves that. */
     static ServiceInstance login(Vcsim vcsim) throws Exception {
@@ -118,8 +117,8 @@ final class Soap {
     }
 
     static VirtualMachine vm(ServiceInstance si, String name) throws RemoteException {
-        VirtualMachine vm = (VirtualMachine) new InventoryNavigator(si.getRootFolder())
-                .searchManagedEntity("VirtualMachine", name);
+        VirtualMachine vm =
+                (VirtualMachine) new InventoryNavigator(si.getRootFolder()).searchManagedEntity("VirtualMachine", name);
         return Objects.requireNonNull(vm, () -> "no VM named " + name);
     }
 
@@ -155,14 +154,19 @@ final class Soap {
 
     /** Waits for a task to end and returns its info.state: "success" or "error". */
     static String awaitTask(ServiceInstance si, ManagedObjectReference task) throws RemoteException {
-        Object state = await(si, task, "info.state", v -> v != null && (v.toString().equals("success")
-                || v.toString().equals("error")), WAIT);
+        Object state = await(
+                si,
+                task,
+                "info.state",
+                v -> v != null
+                        && (v.toString().equals("success") || v.toString().equals("error")),
+                WAIT);
         return state.toString();
     }
 
     static LocalizedMethodFault taskError(ServiceInstance si, ManagedObjectReference task) {
-        return (LocalizedMethodFault) new com.vmware.vim25.mo.Task(si.getServerConnection(), task)
-                .getPropertyByPath("info.error");
+        return (LocalizedMethodFault)
+                new com.vmware.vim25.mo.Task(si.getServerConnection(), task).getPropertyByPath("info.error");
     }
 
     static Object taskResult(ServiceInstance si, ManagedObjectReference task) {
@@ -173,8 +177,9 @@ final class Soap {
      * Waits with WaitForUpdatesEx until one property of an object satisfies the condition, and returns its value;
      * fails after the deadline with the last value seen.
      */
-    static Object await(ServiceInstance si, ManagedObjectReference obj, String path, Predicate<Object> condition,
-            Duration within) throws RemoteException {
+    static Object await(
+            ServiceInstance si, ManagedObjectReference obj, String path, Predicate<Object> condition, Duration within)
+            throws RemoteException {
         PropertyCollector pc = si.getPropertyCollector();
         PropertyFilter filter = pc.createFilter(filterSpec(obj, path), true);
         try {

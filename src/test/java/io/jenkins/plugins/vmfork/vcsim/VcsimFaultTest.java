@@ -45,13 +45,29 @@ class VcsimFaultTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"NotAuthenticated", "InvalidLogin", "TaskInProgress", "FileLocked", "ConcurrentAccess",
-        "NoPermission", "InvalidGuestLogin", "GuestOperationsUnavailable", "InvalidPowerState", "DuplicateName",
-        "ManagedObjectNotFound", "SystemError", "RuntimeFault", "InvalidState", "Timedout"})
+    @ValueSource(
+            strings = {
+                "NotAuthenticated",
+                "InvalidLogin",
+                "TaskInProgress",
+                "FileLocked",
+                "ConcurrentAccess",
+                "NoPermission",
+                "InvalidGuestLogin",
+                "GuestOperationsUnavailable",
+                "InvalidPowerState",
+                "DuplicateName",
+                "ManagedObjectNotFound",
+                "SystemError",
+                "RuntimeFault",
+                "InvalidState",
+                "Timedout"
+            })
     void theNextCallFailsWithTheNamedFaultAndTheOneAfterItSucceeds(String fault) throws Exception {
         vcsim.failNext("CurrentTime", fault, 1);
 
-        assertThatThrownBy(si::currentTime).satisfies(e -> assertThat(Soap.faultName(e)).isEqualTo(fault));
+        assertThatThrownBy(si::currentTime)
+                .satisfies(e -> assertThat(Soap.faultName(e)).isEqualTo(fault));
         assertThat(si.currentTime()).isNotNull();
     }
 
@@ -73,7 +89,8 @@ class VcsimFaultTest {
         ManagedObjectReference task = vm.powerOffVM_Task().getMOR();
 
         assertThat(Soap.awaitTask(si, task)).isEqualTo("error");
-        assertThat(Soap.taskError(si, task).getFault().getClass().getSimpleName()).isEqualTo("FileLocked");
+        assertThat(Soap.taskError(si, task).getFault().getClass().getSimpleName())
+                .isEqualTo("FileLocked");
         assertThat(vm.getPropertyByPath("runtime.powerState").toString()).isEqualTo("poweredOn");
     }
 
@@ -85,7 +102,8 @@ class VcsimFaultTest {
         ManagedObjectReference task = ForkCalls.createChild(si, vm, "faults-child", false, Map.of());
 
         assertThat(Soap.awaitTask(si, task)).isEqualTo("error");
-        assertThat(Soap.taskError(si, task).getFault().getClass().getSimpleName()).isEqualTo("ConcurrentAccess");
+        assertThat(Soap.taskError(si, task).getFault().getClass().getSimpleName())
+                .isEqualTo("ConcurrentAccess");
         assertThat(Soap.awaitTask(si, ForkCalls.createChild(si, vm, "faults-child", false, Map.of())))
                 .isEqualTo("success");
     }
@@ -109,14 +127,16 @@ class VcsimFaultTest {
     void withSlowAnswersAClientReadTimeoutFires() throws Exception {
         vcsim.responseDelay(Duration.ofSeconds(2));
 
-        assertThatThrownBy(() -> new ServiceInstance(new URL(vcsim.url()), vcsim.user(), vcsim.password(), true,
-                200, 200)).hasRootCauseInstanceOf(SocketTimeoutException.class);
+        assertThatThrownBy(
+                        () -> new ServiceInstance(new URL(vcsim.url()), vcsim.user(), vcsim.password(), true, 200, 200))
+                .hasRootCauseInstanceOf(SocketTimeoutException.class);
     }
 
     @Test
     void badControlRequestsAreRefusedWithTheValueAndWhatToDo() {
         assertThatThrownBy(() -> vcsim.failNext("CurrentTime", "NoSuchFault", 1))
-                .hasMessageContaining("unknown fault \"NoSuchFault\"").hasMessageContaining("FileLocked");
+                .hasMessageContaining("unknown fault \"NoSuchFault\"")
+                .hasMessageContaining("FileLocked");
         assertThatThrownBy(() -> vcsim.failNextTask("CurrentTime", "FileLocked", 1))
                 .hasMessageContaining("\"CurrentTime\" answers no task");
         assertThatThrownBy(() -> vcsim.toolsRunning("no-such-vm", false)).hasMessageContaining("no VM named");
@@ -125,7 +145,8 @@ class VcsimFaultTest {
     }
 
     private String state(ManagedObjectReference task) {
-        return new com.vmware.vim25.mo.Task(si.getServerConnection(), task).getPropertyByPath("info.state")
+        return new com.vmware.vim25.mo.Task(si.getServerConnection(), task)
+                .getPropertyByPath("info.state")
                 .toString();
     }
 }

@@ -53,8 +53,8 @@ class VcsimForkTest {
         assertThat(Soap.awaitTask(si, enable(si, parent))).isEqualTo("success");
         assertThat(Soap.awaitTask(si, enable(si, parent))).isEqualTo("success");
 
-        VirtualMachineForkConfigInfo fork = (VirtualMachineForkConfigInfo) parent
-                .getPropertyByPath("config.forkConfigInfo");
+        VirtualMachineForkConfigInfo fork =
+                (VirtualMachineForkConfigInfo) parent.getPropertyByPath("config.forkConfigInfo");
         assertThat(fork.getParentEnabled()).isTrue();
         assertThat(parent.getPropertyByPath("runtime.quiescedForkParent")).isEqualTo(false);
     }
@@ -75,7 +75,8 @@ class VcsimForkTest {
     void vmforkBeginQuiescesTheParentAndFreezesItsGuest() throws Exception {
         enableAndQuiesce(si, vcsim, parent);
 
-        assertThat(parent.getPropertyByPath("summary.runtime.quiescedForkParent")).isEqualTo(true);
+        assertThat(parent.getPropertyByPath("summary.runtime.quiescedForkParent"))
+                .isEqualTo(true);
         Throwable frozen = catchCall(() -> ForkCalls.processes(si, parent)
                 .listProcessesInGuest(ForkCalls.auth(vcsim.guestUser(), vcsim.guestPassword()), null));
         assertThat(Soap.faultName(frozen)).isEqualTo("GuestOperationsUnavailable");
@@ -115,24 +116,26 @@ class VcsimForkTest {
     void childComesUpPoweredOffWithItsConfigThenGetsItsOwnAddressOnPowerOn() throws Exception {
         enableAndQuiesce(si, vcsim, parent);
 
-        ManagedObjectReference task = createChild(si, parent, "child-config", true,
-                Map.of("guestinfo.vmfork.job", "a & <b> \"c\""));
+        ManagedObjectReference task =
+                createChild(si, parent, "child-config", true, Map.of("guestinfo.vmfork.job", "a & <b> \"c\""));
         assertThat(Soap.awaitTask(si, task)).isEqualTo("success");
         VirtualMachine child = Soap.vm(si, (ManagedObjectReference) Soap.taskResult(si, task));
 
         assertThat(child.getName()).isEqualTo("child-config");
         assertThat(child.getPropertyByPath("runtime.powerState").toString()).isEqualTo("poweredOff");
-        VirtualMachineForkConfigInfo fork = (VirtualMachineForkConfigInfo) child
-                .getPropertyByPath("config.forkConfigInfo");
+        VirtualMachineForkConfigInfo fork =
+                (VirtualMachineForkConfigInfo) child.getPropertyByPath("config.forkConfigInfo");
         assertThat(fork.getChildType()).isEqualTo("persistent");
         assertThat(fork.getChildForkGroupId()).isNotEmpty();
         OptionValue[] extra = (OptionValue[]) child.getPropertyByPath("config.extraConfig");
         assertThat(Arrays.stream(extra).filter(o -> o.getKey().equals("guestinfo.vmfork.job")))
-                .singleElement().satisfies(o -> assertThat(o.getValue()).isEqualTo("a & <b> \"c\""));
+                .singleElement()
+                .satisfies(o -> assertThat(o.getValue()).isEqualTo("a & <b> \"c\""));
 
         assertThat(Soap.awaitTask(si, child.powerOnVM_Task(null).getMOR())).isEqualTo("success");
         assertThat(child.getPropertyByPath("guest.toolsRunningStatus")).isEqualTo("guestToolsRunning");
-        assertThat(child.getPropertyByPath("guest.ipAddress")).isNotNull()
+        assertThat(child.getPropertyByPath("guest.ipAddress"))
+                .isNotNull()
                 .isNotEqualTo(parent.getPropertyByPath("guest.ipAddress"));
         assertThat(mac(child)).isNotEqualTo(mac(parent));
     }
@@ -189,12 +192,13 @@ class VcsimForkTest {
 
         assertThat(Soap.awaitTask(si, ForkCalls.disable(si, parent))).isEqualTo("success");
 
-        VirtualMachineForkConfigInfo fork = (VirtualMachineForkConfigInfo) parent
-                .getPropertyByPath("config.forkConfigInfo");
+        VirtualMachineForkConfigInfo fork =
+                (VirtualMachineForkConfigInfo) parent.getPropertyByPath("config.forkConfigInfo");
         assertThat(fork.getParentEnabled()).isFalse();
         assertThat(parent.getPropertyByPath("runtime.quiescedForkParent")).isEqualTo(false);
-        assertThat(ForkCalls.processes(si, parent).listProcessesInGuest(
-                ForkCalls.auth(vcsim.guestUser(), vcsim.guestPassword()), null)).isNotEmpty();
+        assertThat(ForkCalls.processes(si, parent)
+                        .listProcessesInGuest(ForkCalls.auth(vcsim.guestUser(), vcsim.guestPassword()), null))
+                .isNotEmpty();
     }
 
     @Test
@@ -210,10 +214,11 @@ class VcsimForkTest {
             VirtualMachine child = Soap.vm(other, (ManagedObjectReference) Soap.taskResult(other, task));
             assertThat(child.getPropertyByPath("runtime.powerState").toString()).isEqualTo("poweredOn");
             assertThat(child.getPropertyByPath("guest.toolsRunningStatus")).isEqualTo("guestToolsRunning");
-            assertThat(child.getPropertyByPath("guest.ipAddress")).isNotNull()
+            assertThat(child.getPropertyByPath("guest.ipAddress"))
+                    .isNotNull()
                     .isNotEqualTo(otherParent.getPropertyByPath("guest.ipAddress"));
-            assertThat(((VirtualMachineForkConfigInfo) child.getPropertyByPath("config.forkConfigInfo"))
-                    .getChildType()).isEqualTo("nonpersistent");
+            assertThat(((VirtualMachineForkConfigInfo) child.getPropertyByPath("config.forkConfigInfo")).getChildType())
+                    .isEqualTo("nonpersistent");
             other.getServerConnection().logout();
         }
     }

@@ -45,8 +45,8 @@ class VcsimGuestTest {
     void aStartedProgramIsListedWithItsCommandLineAndEndsAtOnce() throws Exception {
         long pid = startProgram(si, vm, vcsim.guestUser(), vcsim.guestPassword(), "/bin/echo", "hello");
 
-        GuestProcessInfo[] listed = processes(si, vm).listProcessesInGuest(
-                auth(vcsim.guestUser(), vcsim.guestPassword()), new long[] {pid});
+        GuestProcessInfo[] listed = processes(si, vm)
+                .listProcessesInGuest(auth(vcsim.guestUser(), vcsim.guestPassword()), new long[] {pid});
 
         assertThat(listed).singleElement().satisfies(p -> {
             assertThat(p.getPid()).isEqualTo(pid);
@@ -60,11 +60,16 @@ class VcsimGuestTest {
 
     @Test
     void vmforkBeginFailsInTheGuestOfAVmThatIsNotAForkParent() throws Exception {
-        long pid = startProgram(si, vm, vcsim.guestUser(), vcsim.guestPassword(), ForkCalls.QUIESCE_PROGRAM,
+        long pid = startProgram(
+                si,
+                vm,
+                vcsim.guestUser(),
+                vcsim.guestPassword(),
+                ForkCalls.QUIESCE_PROGRAM,
                 ForkCalls.QUIESCE_ARGUMENTS);
 
-        GuestProcessInfo[] listed = processes(si, vm).listProcessesInGuest(
-                auth(vcsim.guestUser(), vcsim.guestPassword()), new long[] {pid});
+        GuestProcessInfo[] listed = processes(si, vm)
+                .listProcessesInGuest(auth(vcsim.guestUser(), vcsim.guestPassword()), new long[] {pid});
 
         assertThat(listed[0].getExitCode()).isEqualTo(1);
         assertThat(vm.getPropertyByPath("runtime.quiescedForkParent")).isEqualTo(false);
@@ -72,8 +77,8 @@ class VcsimGuestTest {
 
     @Test
     void wrongGuestCredentialsAreAnInvalidGuestLogin() {
-        assertThatThrownBy(() -> startProgram(si, vm, vcsim.guestUser(), vcsim.guestPassword() + "x", "/bin/true",
-                "")).satisfies(e -> assertThat(Soap.faultName(e)).isEqualTo("InvalidGuestLogin"));
+        assertThatThrownBy(() -> startProgram(si, vm, vcsim.guestUser(), vcsim.guestPassword() + "x", "/bin/true", ""))
+                .satisfies(e -> assertThat(Soap.faultName(e)).isEqualTo("InvalidGuestLogin"));
         assertThatThrownBy(() -> processes(si, vm).listProcessesInGuest(auth("root", vcsim.guestPassword()), null))
                 .satisfies(e -> assertThat(Soap.faultName(e)).isEqualTo("InvalidGuestLogin"));
     }
@@ -88,7 +93,8 @@ class VcsimGuestTest {
 
         vcsim.reset();
         assertThat(vm.getPropertyByPath("guest.toolsRunningStatus")).isEqualTo("guestToolsRunning");
-        assertThat(startProgram(si, vm, vcsim.guestUser(), vcsim.guestPassword(), "/bin/true", "")).isPositive();
+        assertThat(startProgram(si, vm, vcsim.guestUser(), vcsim.guestPassword(), "/bin/true", ""))
+                .isPositive();
     }
 
     @Test

@@ -65,34 +65,44 @@ class VcsimInstantCloneTest {
         assertThat(clone.getParent().getMOR()).isEqualTo(source.getParent().getMOR());
         assertThat(clone.getPropertyByPath("runtime.powerState").toString()).isEqualTo("poweredOn");
         assertThat(clone.getPropertyByPath("guest.toolsRunningStatus")).isEqualTo("guestToolsRunning");
-        assertThat(clone.getPropertyByPath("guest.ipAddress")).isNotNull()
+        assertThat(clone.getPropertyByPath("guest.ipAddress"))
+                .isNotNull()
                 .isNotEqualTo(source.getPropertyByPath("guest.ipAddress"));
         assertThat(clone.getPropertyByPath("config.uuid")).isEqualTo(spec.biosUuid);
         OptionValue[] extra = (OptionValue[]) clone.getPropertyByPath("config.extraConfig");
         assertThat(Arrays.stream(extra).filter(o -> o.getKey().equals("guestinfo.vmfork.build")))
-                .singleElement().satisfies(o -> assertThat(o.getValue()).isEqualTo("42"));
+                .singleElement()
+                .satisfies(o -> assertThat(o.getValue()).isEqualTo("42"));
     }
 
     @Test
     void instantCloneRefusesAPoweredOffSourceAndATakenName() throws Exception {
         ManagedObjectReference taken = instantClone(spec(vcsim.parentName()));
         assertThat(Soap.awaitTask(si, taken)).isEqualTo("error");
-        assertThat(Soap.taskError(si, taken).getFault().getClass().getSimpleName()).isEqualTo("DuplicateName");
+        assertThat(Soap.taskError(si, taken).getFault().getClass().getSimpleName())
+                .isEqualTo("DuplicateName");
 
         vcsim.powerOff(source.getName());
         ManagedObjectReference off = instantClone(spec("clone-of-off"));
         assertThat(Soap.awaitTask(si, off)).isEqualTo("error");
-        assertThat(Soap.taskError(si, off).getFault().getClass().getSimpleName()).isEqualTo("InvalidPowerState");
+        assertThat(Soap.taskError(si, off).getFault().getClass().getSimpleName())
+                .isEqualTo("InvalidPowerState");
     }
 
     @Test
     void instantCloneFreezeFreezesTheGuest() throws Exception {
-        ForkCalls.startProgram(si, source, vcsim.guestUser(), vcsim.guestPassword(), ForkCalls.QUIESCE_PROGRAM,
+        ForkCalls.startProgram(
+                si,
+                source,
+                vcsim.guestUser(),
+                vcsim.guestPassword(),
+                ForkCalls.QUIESCE_PROGRAM,
                 "--cmd \"instantclone.freeze\"");
 
         Soap.await(si, source.getMOR(), "runtime.instantCloneFrozen", Boolean.TRUE::equals, Soap.WAIT);
-        assertThatThrownBy(() -> ForkCalls.startProgram(si, source, vcsim.guestUser(), vcsim.guestPassword(),
-                "/bin/true", "")).satisfies(e -> assertThat(Soap.faultName(e)).isEqualTo("GuestOperationsUnavailable"));
+        assertThatThrownBy(() ->
+                        ForkCalls.startProgram(si, source, vcsim.guestUser(), vcsim.guestPassword(), "/bin/true", ""))
+                .satisfies(e -> assertThat(Soap.faultName(e)).isEqualTo("GuestOperationsUnavailable"));
     }
 
     @Test

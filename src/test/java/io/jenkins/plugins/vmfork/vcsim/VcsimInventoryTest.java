@@ -61,7 +61,8 @@ class VcsimInventoryTest {
 
     @Test
     void theParentIsInTheDatacentersVmFolder() throws Exception {
-        ManagedEntity parent = index.findByInventoryPath("DC0/vm/" + VCSIM.vcsim().parentName());
+        ManagedEntity parent =
+                index.findByInventoryPath("DC0/vm/" + VCSIM.vcsim().parentName());
 
         assertThat(parent).isNotNull();
         assertThat(parent.getPropertyByPath("runtime.powerState").toString()).isEqualTo("poweredOn");

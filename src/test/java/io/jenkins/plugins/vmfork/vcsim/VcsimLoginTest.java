@@ -29,7 +29,8 @@ class VcsimLoginTest {
             assertThat(si.getAboutInfo().getApiVersion()).isEqualTo("6.5");
             assertThat(si.getAboutInfo().getApiType()).isEqualTo("VirtualCenter");
             VirtualMachine parent = Soap.vm(si, vcsim.parentName());
-            assertThat(parent.getPropertyByPath("runtime.powerState").toString()).isEqualTo("poweredOn");
+            assertThat(parent.getPropertyByPath("runtime.powerState").toString())
+                    .isEqualTo("poweredOn");
             assertThat(parent.getPropertyByPath("guest.toolsRunningStatus")).isEqualTo("guestToolsRunning");
             assertThat(parent.getPropertyByPath("guest.guestOperationsReady")).isEqualTo(true);
             assertThat((String) parent.getPropertyByPath("guest.ipAddress")).matches("10\\.118\\.\\d+\\.\\d+");
@@ -41,12 +42,14 @@ class VcsimLoginTest {
     @Test
     void refusesACertificateWithAnotherThumbprint() {
         Vcsim vcsim = VCSIM.vcsim();
-        String other = vcsim.thumbprint().startsWith("00") ? "11" + vcsim.thumbprint().substring(2)
+        String other = vcsim.thumbprint().startsWith("00")
+                ? "11" + vcsim.thumbprint().substring(2)
                 : "00" + vcsim.thumbprint().substring(2);
 
         CustomSSLTrustContextCreator.setContextAlreadyCreated(false);
-        assertThatThrownBy(() -> new ServiceInstance(new URL(vcsim.url()), vcsim.user(), vcsim.password(),
-                new Soap.PinnedTrust(other))).hasStackTraceContaining("is not the pinned one");
+        assertThatThrownBy(() -> new ServiceInstance(
+                        new URL(vcsim.url()), vcsim.user(), vcsim.password(), new Soap.PinnedTrust(other)))
+                .hasStackTraceContaining("is not the pinned one");
     }
 
     @Test
@@ -78,7 +81,9 @@ class VcsimLoginTest {
             ServiceInstance si = Soap.login(esx);
 
             assertThat(si.getAboutInfo().getApiType()).isEqualTo("HostAgent");
-            assertThat(Soap.vm(si, esx.parentName()).getPropertyByPath("runtime.powerState").toString())
+            assertThat(Soap.vm(si, esx.parentName())
+                            .getPropertyByPath("runtime.powerState")
+                            .toString())
                     .isEqualTo("poweredOn");
             si.getServerConnection().logout();
         }
@@ -133,10 +138,15 @@ class VcsimLoginTest {
         assertThat(vcsim.logins()).isEqualTo(2);
         assertThat(vcsim.logouts()).isEqualTo(1);
         assertThat(vcsim.openSessions()).isEqualTo(1);
-        assertThat(vcsim.soapRequestsByMethod()).containsEntry("CurrentTime", 3L).containsEntry("Login", 2L)
-                .containsEntry("Logout", 1L).containsKey("RetrieveServiceContent");
-        assertThat(vcsim.soapRequests()).isEqualTo(vcsim.soapRequestsByMethod().values().stream()
-                .mapToLong(Long::longValue).sum());
+        assertThat(vcsim.soapRequestsByMethod())
+                .containsEntry("CurrentTime", 3L)
+                .containsEntry("Login", 2L)
+                .containsEntry("Logout", 1L)
+                .containsKey("RetrieveServiceContent");
+        assertThat(vcsim.soapRequests())
+                .isEqualTo(vcsim.soapRequestsByMethod().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
         second.getServerConnection().logout();
     }
 }

@@ -27,7 +27,8 @@ class VcsimWireTest {
     private static final String V60 = "urn:vim25/6.0";
     private static final String V67 = "urn:vim25/6.7";
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private Vcsim vcsim;
 
     @BeforeEach
@@ -40,7 +41,8 @@ class VcsimWireTest {
         String content = "<RetrieveServiceContent xmlns=\"urn:vim25\">"
                 + "<_this type=\"ServiceInstance\">ServiceInstance</_this></RetrieveServiceContent>";
 
-        assertThat(post(content, V60)).contains("<propertyCollector", "<guestOperationsManager")
+        assertThat(post(content, V60))
+                .contains("<propertyCollector", "<guestOperationsManager")
                 .doesNotContain("vStorageObjectManager", "cryptoManager", "healthUpdateManager");
         assertThat(post(content, null)).doesNotContain("vStorageObjectManager");
         assertThat(post(content, V67)).contains("vStorageObjectManager", "cryptoManager");
@@ -50,8 +52,10 @@ class VcsimWireTest {
     void theForkGroupOfAParentIsLeftOutForA60Client() throws Exception {
         String vm = vcsim.createVm("wire-parent");
         login();
-        String task = returnedTask(post("<EnableForkParent_Task xmlns=\"urn:vim25\"><_this type=\"VirtualMachine\">"
-                + vm + "</_this></EnableForkParent_Task>", V60));
+        String task = returnedTask(post(
+                "<EnableForkParent_Task xmlns=\"urn:vim25\"><_this type=\"VirtualMachine\">" + vm
+                        + "</_this></EnableForkParent_Task>",
+                V60));
         assertThat(property("Task", task, "info.state", V60)).contains(">success<");
 
         String for60 = property("VirtualMachine", vm, "config.forkConfigInfo", V60);
@@ -65,8 +69,10 @@ class VcsimWireTest {
     void aReferenceValueCarriesItsTypeBeforeItsXsiType() throws Exception {
         String vm = vcsim.createVm("wire-power");
         login();
-        String task = returnedTask(post("<PowerOffVM_Task xmlns=\"urn:vim25\"><_this type=\"VirtualMachine\">"
-                + vm + "</_this></PowerOffVM_Task>", V60));
+        String task = returnedTask(post(
+                "<PowerOffVM_Task xmlns=\"urn:vim25\"><_this type=\"VirtualMachine\">" + vm
+                        + "</_this></PowerOffVM_Task>",
+                V60));
 
         String entity = property("Task", task, "info.entity", V60);
 
@@ -74,21 +80,25 @@ class VcsimWireTest {
     }
 
     private void login() throws Exception {
-        String answer = post("<Login xmlns=\"urn:vim25\"><_this type=\"SessionManager\">SessionManager</_this>"
-                + "<userName>" + vcsim.user() + "</userName><password>" + vcsim.password() + "</password></Login>",
+        String answer = post(
+                "<Login xmlns=\"urn:vim25\"><_this type=\"SessionManager\">SessionManager</_this>" + "<userName>"
+                        + vcsim.user() + "</userName><password>" + vcsim.password() + "</password></Login>",
                 V60);
         assertThat(answer).contains("<LoginResponse");
     }
 
     private String property(String type, String id, String path, String action) throws Exception {
-        return post("<RetrieveProperties xmlns=\"urn:vim25\"><_this type=\"PropertyCollector\">propertyCollector"
-                + "</_this><specSet><propSet><type>" + type + "</type><pathSet>" + path + "</pathSet></propSet>"
-                + "<objectSet><obj type=\"" + type + "\">" + id + "</obj></objectSet></specSet>"
-                + "</RetrieveProperties>", action);
+        return post(
+                "<RetrieveProperties xmlns=\"urn:vim25\"><_this type=\"PropertyCollector\">propertyCollector"
+                        + "</_this><specSet><propSet><type>" + type + "</type><pathSet>" + path + "</pathSet></propSet>"
+                        + "<objectSet><obj type=\"" + type + "\">" + id + "</obj></objectSet></specSet>"
+                        + "</RetrieveProperties>",
+                action);
     }
 
     private static String returnedTask(String answer) {
-        Matcher task = Pattern.compile("<returnval type=\"Task\">([^<]+)</returnval>").matcher(answer);
+        Matcher task =
+                Pattern.compile("<returnval type=\"Task\">([^<]+)</returnval>").matcher(answer);
         assertThat(task.find()).as("a task in %s", answer).isTrue();
         return task.group(1);
     }

@@ -18,23 +18,30 @@ class FaultsTest {
 
     @Test
     void invalidLoginIsALoginErrorWithVCentersText() {
-        VimException e = Faults.of("Logging in to https://vc/sdk as 'ci'", fault("InvalidLogin",
-                "Cannot complete login", ""));
+        VimException e =
+                Faults.of("Logging in to https://vc/sdk as 'ci'", fault("InvalidLogin", "Cannot complete login", ""));
 
         assertThat(e.kind()).isEqualTo(Kind.LOGIN);
         assertThat(e.fault()).isEqualTo("InvalidLogin");
-        assertThat(e.getMessage()).isEqualTo("Logging in to https://vc/sdk as 'ci' failed: Cannot complete login "
-                + "(InvalidLogin); check the user name and password");
+        assertThat(e.getMessage())
+                .isEqualTo("Logging in to https://vc/sdk as 'ci' failed: Cannot complete login "
+                        + "(InvalidLogin); check the user name and password");
     }
 
     @Test
     void missingPrivilegesAreNamed() {
-        VimException e = Faults.of("Running 'x' in p", fault("NoPermission", "Permission to perform this "
-                + "operation was denied.", "<object type=\"VirtualMachine\">vm-1</object>"
-                + "<privilegeId>VirtualMachine.GuestOperations.Execute</privilegeId>"));
+        VimException e = Faults.of(
+                "Running 'x' in p",
+                fault(
+                        "NoPermission",
+                        "Permission to perform this " + "operation was denied.",
+                        "<object type=\"VirtualMachine\">vm-1</object>"
+                                + "<privilegeId>VirtualMachine.GuestOperations.Execute</privilegeId>"));
 
         assertThat(e.kind()).isEqualTo(Kind.REFUSED);
-        assertThat(e.getMessage()).contains("denied.").contains("privilege VirtualMachine.GuestOperations.Execute")
+        assertThat(e.getMessage())
+                .contains("denied.")
+                .contains("privilege VirtualMachine.GuestOperations.Execute")
                 .doesNotContain("\n");
     }
 
@@ -55,8 +62,9 @@ class FaultsTest {
 
         VimException e = Faults.ofTask("Forking c from p", error);
 
-        assertThat(e.getMessage()).isEqualTo("Forking c from p failed: The operation is not allowed in the current "
-                + "state. (InvalidState)");
+        assertThat(e.getMessage())
+                .isEqualTo("Forking c from p failed: The operation is not allowed in the current "
+                        + "state. (InvalidState)");
     }
 
     @Test
@@ -80,10 +88,10 @@ class FaultsTest {
 
     @Test
     void slowAndUnreachableVCentersAreTimeoutAndConnectionErrors() {
-        VimException slow = Faults.of("Reading VM vm-1", new RemoteException("x", new SocketTimeoutException(
-                "Read timed out")));
-        VimException down = Faults.of("Connecting to https://vc/sdk", new RemoteException("x",
-                new ConnectException("Connection refused")));
+        VimException slow =
+                Faults.of("Reading VM vm-1", new RemoteException("x", new SocketTimeoutException("Read timed out")));
+        VimException down = Faults.of(
+                "Connecting to https://vc/sdk", new RemoteException("x", new ConnectException("Connection refused")));
 
         assertThat(slow.kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(slow.getMessage()).contains("Read timed out");
@@ -95,14 +103,21 @@ class FaultsTest {
     private static Exception fault(String type, String text, String fields) {
         String xml = "<?xml version=\"1.0\"?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/"
                 + "envelope/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><soapenv:Body><soapenv:Fault>"
-                + "<faultcode>ServerFaultCode</faultcode><faultstring>" + text.replace("<", "&lt;").replace(">", "&gt;")
+                + "<faultcode>ServerFaultCode</faultcode><faultstring>"
+                + text.replace("<", "&lt;").replace(">", "&gt;")
                 + "</faultstring><detail><" + type + "Fault xmlns=\"urn:vim25\" xsi:type=\"" + type + "\">" + fields
                 + "</" + type + "Fault></detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>";
         try {
-            SoapTransport transport = new SoapTransport(new Endpoint("http://127.0.0.1:1/sdk", "u", "p",
-                    Endpoint.Tls.JVM, null, Duration.ofSeconds(1), Duration.ofSeconds(1)));
-            transport.unMarshall("ManagedObjectReference", new ByteArrayInputStream(xml.getBytes(
-                    StandardCharsets.UTF_8)));
+            SoapTransport transport = new SoapTransport(new Endpoint(
+                    "http://127.0.0.1:1/sdk",
+                    "u",
+                    "p",
+                    Endpoint.Tls.JVM,
+                    null,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1)));
+            transport.unMarshall(
+                    "ManagedObjectReference", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
             throw new AssertionError("a fault answer must throw");
         } catch (Exception e) {
             return e;

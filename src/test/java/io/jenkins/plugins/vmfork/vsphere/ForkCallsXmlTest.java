@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 /** The SOAP bodies of the private VMFork call and of InstantClone_Task, exactly as the transport posts them. */
 class ForkCallsXmlTest {
 
-    private static final Placement IN_FOLDER = new Placement(Refs.of("Folder", "group-v9"),
-            Refs.of("ResourcePool", "resgroup-3"), Refs.of("Datastore", "datastore-4"));
+    private static final Placement IN_FOLDER = new Placement(
+            Refs.of("Folder", "group-v9"), Refs.of("ResourcePool", "resgroup-3"), Refs.of("Datastore", "datastore-4"));
 
     @Test
     void createForkChildSendsNameThenATypedSpecWithFieldsInWsdlOrder() throws Exception {
-        Argument[] args = ForkCalls.createForkChildArguments(Refs.vm("vm-42"), "ci-7-abc123", true,
-                params(), IN_FOLDER);
+        Argument[] args =
+                ForkCalls.createForkChildArguments(Refs.vm("vm-42"), "ci-7-abc123", true, params(), IN_FOLDER);
 
         Element call = body("CreateForkChild_Task", args);
 
@@ -37,13 +37,16 @@ class ForkCallsXmlTest {
         assertThat(names(spec)).containsExactly("location", "persistent", "configParams", "configParams");
         assertThat(spec.elementText("persistent")).isEqualTo("true");
         assertThat(names(spec.element("location"))).containsExactly("folder", "datastore", "pool");
-        assertThat(spec.element("location").element("pool").attributeValue("type")).isEqualTo("ResourcePool");
+        assertThat(spec.element("location").element("pool").attributeValue("type"))
+                .isEqualTo("ResourcePool");
     }
 
     @Test
     void configParamsAreKeyValuePairsWithXmlSpecialCharactersEscaped() throws Exception {
-        Element spec = body("CreateForkChild_Task", ForkCalls.createForkChildArguments(Refs.vm("vm-42"), "c",
-                false, params(), null)).element("spec");
+        Element spec = body(
+                        "CreateForkChild_Task",
+                        ForkCalls.createForkChildArguments(Refs.vm("vm-42"), "c", false, params(), null))
+                .element("spec");
 
         List<Element> options = spec.elements("configParams");
         assertThat(names(options.get(0))).containsExactly("key", "value");
@@ -55,8 +58,8 @@ class ForkCallsXmlTest {
 
     @Test
     void instantCloneSendsOneTypedSpecWithNameLocationAndConfig() throws Exception {
-        Element call = body("InstantClone_Task", ForkCalls.instantCloneArguments(Refs.vm("vm-42"), "ic-1",
-                params(), IN_FOLDER));
+        Element call = body(
+                "InstantClone_Task", ForkCalls.instantCloneArguments(Refs.vm("vm-42"), "ic-1", params(), IN_FOLDER));
 
         assertThat(names(call)).containsExactly("_this", "spec");
         Element spec = call.element("spec");
@@ -73,8 +76,14 @@ class ForkCallsXmlTest {
     }
 
     private static Element body(String method, Argument[] args) throws Exception {
-        Endpoint endpoint = new Endpoint("https://127.0.0.1:1/sdk", "u", "p", Endpoint.Tls.ANY, null,
-                Duration.ofSeconds(1), Duration.ofSeconds(1));
+        Endpoint endpoint = new Endpoint(
+                "https://127.0.0.1:1/sdk",
+                "u",
+                "p",
+                Endpoint.Tls.ANY,
+                null,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
         String xml = new SoapTransport(endpoint).marshall(method, args);
         Document document = new SAXReader().read(new StringReader(xml));
         Element call = document.getRootElement().element("Body").elements().get(0);
