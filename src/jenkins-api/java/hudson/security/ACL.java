@@ -1,7 +1,7 @@
 package hudson.security;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 
 /** Stand-in of Jenkins' access control list; only the identity of the system itself. */
 public abstract class ACL {

@@ -14,7 +14,10 @@ public abstract class CredentialsProvider {
     public static final Permission USE_ITEM = new Permission(null, "UseItem", null);
 
     public static <C extends IdCredentials> C findCredentialByIdInItem(
-            String id, Class<C> type, Item item, Authentication authentication,
+            String id,
+            Class<C> type,
+            Item item,
+            Authentication authentication,
             List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.vmfork.cli;
 
-import io.jenkins.plugins.vmfork.fork.Child;
 import io.jenkins.plugins.vmfork.fork.ChildSpec;
 import io.jenkins.plugins.vmfork.fork.ForkMode;
 import io.jenkins.plugins.vmfork.fork.Forker;
@@ -46,56 +45,94 @@ final class ChildCommand {
                 "  ip=$(vmfork child create ci-parent --wait-ip --json | jq -r .ip)"
             })
     static final class Create extends CliCommand {
-        @Parameters(index = "0", paramLabel = "PARENT",
+        @Parameters(
+                index = "0",
+                paramLabel = "PARENT",
                 description = "the parent VM: its name, inventory path (/DC/vm/folder/name) or id (vm-42)")
         String parent;
 
-        @Option(names = "--name", paramLabel = "NAME", order = 1,
+        @Option(
+                names = "--name",
+                paramLabel = "NAME",
+                order = 1,
                 description = "the child's name: letters, digits, '-', '_', '.' (default: vmfork- and six random "
                         + "letters or digits)")
         String name;
 
-        @Option(names = "--persistent", order = 2,
+        @Option(
+                names = "--persistent",
+                order = 2,
                 description = "keep the child's own disks (VMFork); by default they go with the child")
         boolean persistent;
 
-        @Option(names = "--param", paramLabel = "KEY=VALUE", order = 3,
+        @Option(
+                names = "--param",
+                paramLabel = "KEY=VALUE",
+                order = 3,
                 description = "a config parameter of the child, e.g. guestinfo.branch=main (the guest reads it "
                         + "with vmtoolsd --cmd \"info-get guestinfo.branch\"); repeatable")
         Map<String, String> params = new LinkedHashMap<>();
 
-        @Option(names = "--wait-ip", order = 4,
+        @Option(
+                names = "--wait-ip",
+                order = 4,
                 description = "wait until the child's guest reports an IP address different from the parent's")
         boolean waitIp;
 
-        @Option(names = "--mode", paramLabel = "MODE", defaultValue = "auto", converter = Modes.class,
-                completionCandidates = Modes.class, order = 5,
+        @Option(
+                names = "--mode",
+                paramLabel = "MODE",
+                defaultValue = "auto",
+                converter = Modes.class,
+                completionCandidates = Modes.class,
+                order = 5,
                 description = "auto (by the vCenter's version), vmfork (6.0/6.5) or instant-clone (6.7+); "
                         + "default: ${DEFAULT-VALUE}")
         ForkMode mode;
 
-        @Option(names = "--folder", paramLabel = "FOLDER", order = 6,
+        @Option(
+                names = "--folder",
+                paramLabel = "FOLDER",
+                order = 6,
                 description = "VM folder for the child: name, path or id (default: the parent's)")
         String folder;
 
-        @Option(names = "--pool", paramLabel = "POOL", order = 7,
+        @Option(
+                names = "--pool",
+                paramLabel = "POOL",
+                order = 7,
                 description = "resource pool for the child: name, path or id (default: the parent's)")
         String pool;
 
-        @Option(names = "--datastore", paramLabel = "DATASTORE", order = 8,
+        @Option(
+                names = "--datastore",
+                paramLabel = "DATASTORE",
+                order = 8,
                 description = "datastore for the child's files: name or id (default: the parent's)")
         String datastore;
 
-        @Option(names = "--owner", paramLabel = "OWNER", defaultValue = DEFAULT_OWNER, order = 9,
+        @Option(
+                names = "--owner",
+                paramLabel = "OWNER",
+                defaultValue = DEFAULT_OWNER,
+                order = 9,
                 description = "owner tag, which 'vmfork sweep --owner' selects by; default: ${DEFAULT-VALUE}")
         String owner;
 
-        @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class, defaultValue = "5m",
-                order = 10, description = "how long to wait for the fork, and then for the IP, each; "
-                        + "default: ${DEFAULT-VALUE}")
+        @Option(
+                names = "--timeout",
+                paramLabel = "DURATION",
+                converter = Durations.class,
+                defaultValue = "5m",
+                order = 10,
+                description =
+                        "how long to wait for the fork, and then for the IP, each; " + "default: ${DEFAULT-VALUE}")
         Duration timeout;
 
-        @Option(names = "--post-fork-command", paramLabel = "COMMAND", order = 11,
+        @Option(
+                names = "--post-fork-command",
+                paramLabel = "COMMAND",
+                order = 11,
                 description = "run in the child with the guest account once it is up (waited for, must exit 0), "
                         + "e.g. to renew its network identity")
         String postForkCommand;
@@ -136,11 +173,15 @@ final class ChildCommand {
             },
             footer = {"%nExamples:", "  vmfork child destroy vmfork-x3k9qa", "  vmfork child destroy vm-1042"})
     static final class Destroy extends CliCommand {
-        @Parameters(index = "0", paramLabel = "NAME_OR_ID",
+        @Parameters(
+                index = "0",
+                paramLabel = "NAME_OR_ID",
                 description = "the child: its name, inventory path or id (vm-1042)")
         String child;
 
-        @Option(names = "--force", order = 1,
+        @Option(
+                names = "--force",
+                order = 1,
                 description = "also destroy a VM that vmfork did not fork (no vmfork tags); careful")
         boolean force;
 
@@ -163,7 +204,10 @@ final class ChildCommand {
             description = "Lists the children that vmfork forked from a parent, or from every parent.",
             footer = {"%nExamples:", "  vmfork child list ci-parent", "  vmfork child list --json"})
     static final class ListChildren extends CliCommand {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "PARENT",
+        @Parameters(
+                index = "0",
+                arity = "0..1",
+                paramLabel = "PARENT",
                 description = "the parent: name, inventory path or id; every parent when left out")
         String parent;
 
@@ -173,8 +217,10 @@ final class ChildCommand {
         @Override
         public Integer call() {
             try (Forker forker = open(connection, ForkMode.AUTO)) {
-                printer().children(forker.children(parent),
-                        parent == null ? "No children." : "No children of " + parent + ".");
+                printer()
+                        .children(
+                                forker.children(parent),
+                                parent == null ? "No children." : "No children of " + parent + ".");
             }
             return ExitCodes.OK;
         }

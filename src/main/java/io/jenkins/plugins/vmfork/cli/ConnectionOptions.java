@@ -12,29 +12,46 @@ final class ConnectionOptions {
     static final String USER_ENV = "VMFORK_USER";
     static final String PASSWORD_ENV = "VMFORK_PASSWORD";
 
-    @Option(names = "--url", paramLabel = "URL", order = 100,
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            order = 100,
             description = "vCenter: host, https://host or https://host:port/sdk (default: $" + URL_ENV + ")")
     String url;
 
-    @Option(names = "--user", paramLabel = "USER", order = 101,
+    @Option(
+            names = "--user",
+            paramLabel = "USER",
+            order = 101,
             description = "vCenter user, e.g. ci@vsphere.local (default: $" + USER_ENV + ")")
     String user;
 
-    @Option(names = "--password-file", paramLabel = "FILE", order = 102,
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
+            order = 102,
             description = "file whose first line is the vCenter password (default: $" + PASSWORD_ENV + ")")
     Path passwordFile;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", order = 103,
-            description = "the password itself; other users can see it in the process list, so prefer $"
-                    + PASSWORD_ENV + " or --password-file")
+    @Option(
+            names = "--password",
+            paramLabel = "PASSWORD",
+            order = 103,
+            description = "the password itself; other users can see it in the process list, so prefer $" + PASSWORD_ENV
+                    + " or --password-file")
     String password;
 
-    @Option(names = "--thumbprint", paramLabel = "SHA256", order = 104,
+    @Option(
+            names = "--thumbprint",
+            paramLabel = "SHA256",
+            order = 104,
             description = "trust only the certificate with this SHA-256 thumbprint (64 hex digits, colons allowed) "
                     + "instead of the Java trust store")
     String thumbprint;
 
-    @Option(names = "--insecure", order = 105,
+    @Option(
+            names = "--insecure",
+            order = 105,
             description = "accept any certificate (anyone on the network path can read the password)")
     boolean insecure;
 
@@ -75,8 +92,8 @@ final class ConnectionOptions {
             return Secrets.readFile(passwordFile, "--password-file");
         }
         if (password != null) {
-            terminal.warn("--password puts the password in the process list and shell history; use $"
-                    + PASSWORD_ENV + " or --password-file");
+            terminal.warn("--password puts the password in the process list and shell history; use $" + PASSWORD_ENV
+                    + " or --password-file");
             return password;
         }
         String fromEnv = terminal.env(PASSWORD_ENV);

@@ -44,8 +44,9 @@ final class Demo {
     }
 
     int run() {
-        terminal.out().println("vmfork demo: what a CI build does with vmfork, against the bundled vCenter "
-                + "simulator (Ctrl-C cleans up at any time)");
+        terminal.out()
+                .println("vmfork demo: what a CI build does with vmfork, against the bundled vCenter "
+                        + "simulator (Ctrl-C cleans up at any time)");
         cleanup.install();
         try {
             BundledSimulator simulator = startSimulator();
@@ -55,9 +56,11 @@ final class Demo {
             destroyAll(forker, children);
             checkNoneLeft(forker, simulator.parent(), children);
             cleanup.finish();
-            terminal.out().println("Done in " + ForkEvent.seconds(elapsed()) + ": forked " + Printer.count(count)
-                    + " in parallel (IPs " + String.join(", ", children.stream().map(Child::ip).toList())
-                    + "), destroyed them, and left nothing behind.");
+            terminal.out()
+                    .println("Done in " + ForkEvent.seconds(elapsed()) + ": forked " + Printer.count(count)
+                            + " in parallel (IPs "
+                            + String.join(", ", children.stream().map(Child::ip).toList())
+                            + "), destroyed them, and left nothing behind.");
             terminal.out().flush();
             return ExitCodes.OK;
         } finally {
@@ -69,28 +72,40 @@ final class Demo {
     private BundledSimulator startSimulator() {
         long start = System.nanoTime();
         if (BundledSimulator.needsBuild(checkout)) {
-            step("Building the simulator with " + BundledSimulator.BUILD_SCRIPT + " (once; about 20 s, more if "
-                    + "Go must be installed)", null);
+            step(
+                    "Building the simulator with " + BundledSimulator.BUILD_SCRIPT + " (once; about 20 s, more if "
+                            + "Go must be installed)",
+                    null);
             BundledSimulator.build(checkout, terminal, cleanup.processes());
             step("Built the simulator", since(start));
             start = System.nanoTime();
         }
-        BundledSimulator simulator = BundledSimulator.start(checkout, List.of("-api-version", apiVersion),
-                cleanup.processes());
+        BundledSimulator simulator =
+                BundledSimulator.start(checkout, List.of("-api-version", apiVersion), cleanup.processes());
         cleanup.simulator(simulator);
-        step("Started the vCenter simulator (vSphere " + apiVersion + ", pid " + simulator.pid() + ") at "
-                + simulator.url(), since(start));
+        step(
+                "Started the vCenter simulator (vSphere " + apiVersion + ", pid " + simulator.pid() + ") at "
+                        + simulator.url(),
+                since(start));
         return simulator;
     }
 
     private Forker connect(BundledSimulator simulator) {
         long start = System.nanoTime();
-        VCenter vcenter = new VCenter(simulator.url(), simulator.user(), simulator.password(),
-                Trust.pinned(simulator.thumbprint()), null, null);
+        VCenter vcenter = new VCenter(
+                simulator.url(),
+                simulator.user(),
+                simulator.password(),
+                Trust.pinned(simulator.thumbprint()),
+                null,
+                null);
         Forker forker = Forker.open(vcenter, ForkMode.AUTO, listener());
         cleanup.forker(forker, simulator.parent());
-        step("Logged in as " + simulator.user() + " (certificate pinned by its SHA-256 thumbprint): "
-                + forker.about().fullName() + ", mode " + Modes.name(forker.about().mode()), since(start));
+        step(
+                "Logged in as " + simulator.user() + " (certificate pinned by its SHA-256 thumbprint): "
+                        + forker.about().fullName() + ", mode "
+                        + Modes.name(forker.about().mode()),
+                since(start));
         return forker;
     }
 
@@ -98,8 +113,9 @@ final class Demo {
         long start = System.nanoTime();
         GuestCredentials guest = new GuestCredentials(simulator.guestUser(), simulator.guestPassword());
         var status = forker.enableParent(simulator.parent(), guest, QuiesceOptions.defaults());
-        step("Prepared parent " + status.name() + " (" + status.id() + "): enabled"
-                + (status.quiesced() ? " and quiesced through guest operations as " + guest.user() : ""),
+        step(
+                "Prepared parent " + status.name() + " (" + status.id() + "): enabled"
+                        + (status.quiesced() ? " and quiesced through guest operations as " + guest.user() : ""),
                 since(start));
     }
 
@@ -130,8 +146,12 @@ final class Demo {
 
     private Child forkOne(Forker forker, String parent) {
         long start = System.nanoTime();
-        ChildSpec spec = ChildSpec.builder(parent).namePrefix("vmfork-demo").tags(ChildCommand.DEFAULT_OWNER,
-                "demo", "1").waitForIp(true).timeouts(Duration.ofMinutes(2), Duration.ofMinutes(2)).build();
+        ChildSpec spec = ChildSpec.builder(parent)
+                .namePrefix("vmfork-demo")
+                .tags(ChildCommand.DEFAULT_OWNER, "demo", "1")
+                .waitForIp(true)
+                .timeouts(Duration.ofMinutes(2), Duration.ofMinutes(2))
+                .build();
         Child child = forker.fork(spec);
         cleanup.created(child);
         step("Forked " + child.name() + " (" + child.id() + ") from " + parent + ", IP " + child.ip(), since(start));
@@ -151,10 +171,16 @@ final class Demo {
 
     private void checkNoneLeft(Forker forker, String parent, List<Child> children) {
         List<Child> left = forker.children(parent);
-        List<Child> found = children.stream().filter(c -> forker.child(c.id()).isPresent()).toList();
+        List<Child> found =
+                children.stream().filter(c -> forker.child(c.id()).isPresent()).toList();
         if (!left.isEmpty() || !found.isEmpty()) {
-            throw new CliException(ExitCodes.INTERNAL, "Children are left after destroying them: "
-                    + String.join(", ", (left.isEmpty() ? found : left).stream().map(Child::name).toList()));
+            throw new CliException(
+                    ExitCodes.INTERNAL,
+                    "Children are left after destroying them: "
+                            + String.join(
+                                    ", ",
+                                    (left.isEmpty() ? found : left)
+                                            .stream().map(Child::name).toList()));
         }
         step("Checked through the vCenter API: " + parent + " has no child left", null);
     }
@@ -178,8 +204,13 @@ final class Demo {
 
     /** Prints one step: the time since the demo started, what happened, and how long it took. */
     synchronized void step(String what, Duration took) {
-        terminal.out().println(String.format(Locale.ROOT, "[%6s] %s%s", ForkEvent.seconds(elapsed()), what,
-                took == null ? "" : " (" + ForkEvent.seconds(took) + ")"));
+        terminal.out()
+                .println(String.format(
+                        Locale.ROOT,
+                        "[%6s] %s%s",
+                        ForkEvent.seconds(elapsed()),
+                        what,
+                        took == null ? "" : " (" + ForkEvent.seconds(took) + ")"));
         terminal.out().flush();
     }
 

@@ -129,8 +129,8 @@ final class DemoCleanup {
             try {
                 destroy(opened, opened.children(parent));
             } catch (VmforkException e) {
-                terminal.warn("Cannot list the children of " + parent + " to check that none is left: "
-                        + e.getMessage());
+                terminal.warn(
+                        "Cannot list the children of " + parent + " to check that none is left: " + e.getMessage());
             }
             opened.close();
         }

@@ -20,11 +20,19 @@ import picocli.CommandLine.Option;
         footer = {"%nExamples:", "  ./vmfork demo", "  ./vmfork demo --children 5 --mode instant-clone"})
 final class DemoCommand extends CliCommand {
 
-    @Option(names = "--children", paramLabel = "N", defaultValue = "3", order = 1,
+    @Option(
+            names = "--children",
+            paramLabel = "N",
+            defaultValue = "3",
+            order = 1,
             description = "how many children to fork in parallel (1 to 20); default: ${DEFAULT-VALUE}")
     int children;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "vmfork", order = 2,
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            defaultValue = "vmfork",
+            order = 2,
             description = "the vSphere that the simulator plays: vmfork (6.5, forks with VMFork) or instant-clone "
                     + "(7.0, Instant Clone); vmfork picks the mode from the version; default: ${DEFAULT-VALUE}")
     String mode;
@@ -34,11 +42,13 @@ final class DemoCommand extends CliCommand {
         if (children < 1 || children > 20) {
             throw Secrets.usage("--children " + children + " is out of range: give 1 to 20");
         }
-        String apiVersion = switch (mode) {
-            case "vmfork" -> "6.5";
-            case "instant-clone" -> "7.0";
-            default -> throw Secrets.usage("--mode '" + mode + "' is not a demo mode: use vmfork or instant-clone");
-        };
+        String apiVersion =
+                switch (mode) {
+                    case "vmfork" -> "6.5";
+                    case "instant-clone" -> "7.0";
+                    default ->
+                        throw Secrets.usage("--mode '" + mode + "' is not a demo mode: use vmfork or instant-clone");
+                };
         Path checkout = BundledSimulator.checkout(Path.of(""));
         return new Demo(terminal(), root().verbose, checkout, apiVersion, children).run();
     }

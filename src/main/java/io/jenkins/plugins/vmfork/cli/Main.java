@@ -53,7 +53,10 @@ public final class Main {
     }
 
     private static void addExitCodes(CommandLine commandLine) {
-        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+        commandLine
+                .getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCodes.descriptions())
                 .sortOptions(false);
         commandLine.getSubcommands().values().forEach(Main::addExitCodes);
@@ -78,8 +81,9 @@ public final class Main {
         if (e instanceof VmforkException || e instanceof CliException) {
             terminal.err().println("vmfork: " + e.getMessage());
         } else {
-            terminal.err().println("vmfork: unexpected error: " + e
-                    + (root.verbose ? "" : " (run again with --verbose to see where)"));
+            terminal.err()
+                    .println("vmfork: unexpected error: " + e
+                            + (root.verbose ? "" : " (run again with --verbose to see where)"));
         }
         if (root.verbose) {
             e.printStackTrace(terminal.err());
@@ -121,10 +125,12 @@ public final class Main {
             if (!isLoggable(record)) {
                 return;
             }
-            String logger = record.getLoggerName() == null ? "" : record.getLoggerName().replaceFirst("^.*\\.", "");
+            String logger =
+                    record.getLoggerName() == null ? "" : record.getLoggerName().replaceFirst("^.*\\.", "");
             String thrown = record.getThrown() == null ? "" : " (" + record.getThrown() + ")";
-            terminal.err().println("[" + record.getLevel() + "] " + logger + ": " + new SimpleFormatter()
-                    .formatMessage(record) + thrown);
+            terminal.err()
+                    .println("[" + record.getLevel() + "] " + logger + ": "
+                            + new SimpleFormatter().formatMessage(record) + thrown);
             terminal.err().flush();
         }
 
