@@ -5,6 +5,7 @@ import com.vmware.vim25.mo.ServiceInstance;
 import com.vmware.vim25.ws.Argument;
 import com.vmware.vim25.ws.SoapFaultException;
 import com.vmware.vim25.ws.WSClient;
+import com.vmware.vim25.ws.XmlGen;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ import org.dom4j.io.SAXReader;
  * yavijava's SOAP client with vmfork's own HTTP exchange. yavijava's keeps one TLS context for the whole JVM (the
  * first trust manager wins), logs request bodies (the login password) at trace level, and never takes a new session
  * cookie once it has one; this one uses the endpoint's own socket factory, logs method names and times only, and
- * keeps the cookie vCenter last set.
+ * keeps the cookie vCenter last set. It logs no request body, since the Login request holds the password.
  */
 final class SoapTransport extends WSClient {
 
@@ -54,6 +55,12 @@ final class SoapTransport extends WSClient {
         } finally {
             LOG.fine(() -> methodName + " answered in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
+    }
+
+    /** The SOAP request; yavijava's own logs the whole body, the login password with it, at trace level. */
+    @Override
+    public String marshall(String methodName, Argument[] paras) {
+        return XmlGen.toXML(methodName, paras, getVimNameSpace());
     }
 
     /** Calls a method and returns its response element as XML, for answers yavijava 6.0 cannot map to types. */
