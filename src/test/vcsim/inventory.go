@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/vmware/govmomi/find"
@@ -258,4 +260,18 @@ func nameTaken(folder types.ManagedObjectReference, name string) *types.ManagedO
 		}
 	})
 	return found
+}
+
+// removeDatastores deletes the temporary directories behind vcsim's datastores. vcsim's Model.Remove does that
+// too, but walks the inventory without its lock while late requests may still change it.
+func (s *sim) removeDatastores() {
+	tmp := filepath.Clean(os.TempDir())
+	for _, e := range simulator.Map.All("Datastore") {
+		ds := e.(*simulator.Datastore)
+		var dir string
+		simulator.Map.WithLock(ds, func() { dir = ds.Info.GetDatastoreInfo().Url })
+		if filepath.Dir(dir) == tmp && strings.HasPrefix(filepath.Base(dir), "govcsim-") {
+			_ = os.RemoveAll(dir)
+		}
+	}
 }

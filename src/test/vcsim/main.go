@@ -138,10 +138,10 @@ func main() {
 	if err != nil {
 		log.Fatalf("cannot build the inventory: %v", err)
 	}
-	defer s.model.Remove()
 
 	line, err := s.serve()
 	if err != nil {
+		s.removeDatastores()
 		log.Fatalf("cannot serve: %v", err)
 	}
 
@@ -149,7 +149,8 @@ func main() {
 	fmt.Println(string(out))
 
 	waitForEnd(cfg.exitOnStdinEOF)
-	log.Print("stopping")
+	s.removeDatastores()
+	log.Print("stopped")
 }
 
 // waitForEnd blocks until SIGTERM/SIGINT or, when asked, until stdin reaches end of file.

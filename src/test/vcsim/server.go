@@ -159,7 +159,7 @@ func (s *sim) passThrough(r *http.Request, body []byte, call soapCall) *answer {
 	a := &answer{status: rec.Code, header: rec.Header(), body: rec.Body.Bytes()}
 
 	if a.status == http.StatusOK {
-		s.trackSession(r, rec, call.method)
+		s.trackSession(r, body, rec, call.method)
 	}
 
 	if vm != nil {
@@ -172,7 +172,7 @@ func (s *sim) passThrough(r *http.Request, body []byte, call soapCall) *answer {
 	return a
 }
 
-func (s *sim) trackSession(r *http.Request, rec *httptest.ResponseRecorder, method string) {
+func (s *sim) trackSession(r *http.Request, body []byte, rec *httptest.ResponseRecorder, method string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if loginMethods[method] {
@@ -187,7 +187,14 @@ func (s *sim) trackSession(r *http.Request, rec *httptest.ResponseRecorder, meth
 		delete(s.sessions, sessionCookie(r))
 		s.logouts++
 	}
+	if method == "TerminateSession" {
+		for _, m := range terminatedSession.FindAllSubmatch(body, -1) {
+			delete(s.sessions, string(m[1]))
+		}
+	}
 }
+
+var terminatedSession = regexp.MustCompile(`<sessionId>([^<]+)</sessionId>`)
 
 // expireSessions ends every session in vcsim, as an idle timeout or a vCenter restart does.
 func (s *sim) expireSessions() int {

@@ -73,6 +73,7 @@ func newSim(cfg *config) (*sim, error) {
 	s.setAPIVersion(cfg.apiVersion)
 
 	if err := s.buildInventory(context.Background()); err != nil {
+		s.removeDatastores()
 		return nil, err
 	}
 	return s, nil
