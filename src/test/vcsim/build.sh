@@ -40,6 +40,14 @@ printf '\n// WaitForUpdatesInterval is set by vmfork-vcsim -update-interval.\n%s
   'var WaitForUpdatesInterval = 250 * time.Millisecond' >> "$overlay/property_collector.go"
 printf '{"Replace":{"%s":"%s"}}\n' "$collector" "$overlay/property_collector.go" > "$overlay/overlay.json"
 
+# The sources stay gofmt-formatted and vet-clean: both are checked before each build.
+unformatted="$(cd "$here" && gofmt -l ./*.go)"
+if [ -n "$unformatted" ]; then
+  echo "build.sh: not formatted by gofmt: $unformatted (run: gofmt -w src/test/vcsim)" >&2
+  exit 1
+fi
+(cd "$here" && GO111MODULE=off GOPATH="$gopath" GOFLAGS= go vet -overlay "$overlay/overlay.json" .)
+
 echo "building vmfork-vcsim (govmomi from $gopath)"
 (cd "$here" && GO111MODULE=off GOPATH="$gopath" GOFLAGS= go build -overlay "$overlay/overlay.json" -o "$bin.tmp" .)
 mv "$bin.tmp" "$bin"
