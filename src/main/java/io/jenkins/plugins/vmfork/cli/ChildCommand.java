@@ -5,7 +5,9 @@ import io.jenkins.plugins.vmfork.fork.ForkMode;
 import io.jenkins.plugins.vmfork.fork.Forker;
 import io.jenkins.plugins.vmfork.fork.GuestCredentials;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +73,7 @@ final class ChildCommand {
                 order = 3,
                 description = "a config parameter of the child, e.g. guestinfo.branch=main (the guest reads it "
                         + "with vmtoolsd --cmd \"info-get guestinfo.branch\"); repeatable")
-        Map<String, String> params = new LinkedHashMap<>();
+        List<String> params = new ArrayList<>();
 
         @Option(
                 names = "--wait-ip",
@@ -154,13 +156,27 @@ final class ChildCommand {
                     .waitForIp(waitIp)
                     .timeouts(timeout, timeout)
                     .postForkCommand(postForkCommand, credentials);
-            params.forEach(spec::configParam);
+            params(params).forEach(spec::configParam);
             ChildSpec built = spec.build();
             try (Forker forker = open(connection, mode)) {
                 printer().child(forker.fork(built));
             }
             return ExitCodes.OK;
         }
+    }
+
+    /** Reads {@code --param key=value} options; the value may be empty and may contain '='. */
+    static Map<String, String> params(List<String> options) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String option : options) {
+            int equals = option.indexOf('=');
+            if (equals <= 0 || option.substring(0, equals).isBlank()) {
+                throw Secrets.usage(
+                        "--param '" + option + "' is not KEY=VALUE: give e.g. " + "--param guestinfo.branch=main");
+            }
+            params.put(option.substring(0, equals).trim(), option.substring(equals + 1));
+        }
+        return params;
     }
 
     @Command(

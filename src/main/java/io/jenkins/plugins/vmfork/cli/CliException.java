@@ -17,6 +17,11 @@ final class CliException extends RuntimeException {
         this.exitCode = exitCode;
     }
 
+    /** A failure that has been told to the user already: only its exit code is left to give. */
+    static CliException reported(int exitCode) {
+        return new CliException(exitCode, null);
+    }
+
     int exitCode() {
         return exitCode;
     }

@@ -29,18 +29,18 @@ final class Demo {
     private final Terminal terminal;
     private final boolean verbose;
     private final Path checkout;
-    private final String apiVersion;
+    private final List<String> simulatorFlags;
     private final int count;
     private final long startNanos = System.nanoTime();
     private final DemoCleanup cleanup;
 
-    Demo(Terminal terminal, boolean verbose, Path checkout, String apiVersion, int count) {
+    Demo(Terminal terminal, boolean verbose, Path checkout, List<String> simulatorFlags, int count) {
         this.terminal = terminal;
         this.verbose = verbose;
         this.checkout = checkout;
-        this.apiVersion = apiVersion;
+        this.simulatorFlags = List.copyOf(simulatorFlags);
         this.count = count;
-        this.cleanup = new DemoCleanup(terminal, this::step);
+        this.cleanup = new DemoCleanup(terminal, this::line);
     }
 
     int run() {
@@ -57,12 +57,15 @@ final class Demo {
             checkNoneLeft(forker, simulator.parent(), children);
             cleanup.finish();
             terminal.out()
-                    .println("Done in " + ForkEvent.seconds(elapsed()) + ": forked " + Printer.count(count)
-                            + " in parallel (IPs "
-                            + String.join(", ", children.stream().map(Child::ip).toList())
-                            + "), destroyed them, and left nothing behind.");
+                    .println("Done in " + ForkEvent.seconds(elapsed()) + ": " + Printer.count(count)
+                            + " forked in parallel and destroyed, nothing left behind.");
             terminal.out().flush();
             return ExitCodes.OK;
+        } catch (RuntimeException e) {
+            if (cleanup.aborted()) {
+                throw CliException.reported(ExitCodes.INTERRUPTED);
+            }
+            throw e;
         } finally {
             cleanup.finish();
             cleanup.uninstall();
@@ -80,13 +83,9 @@ final class Demo {
             step("Built the simulator", since(start));
             start = System.nanoTime();
         }
-        BundledSimulator simulator =
-                BundledSimulator.start(checkout, List.of("-api-version", apiVersion), cleanup.processes());
+        BundledSimulator simulator = BundledSimulator.start(checkout, simulatorFlags, cleanup.processes());
         cleanup.simulator(simulator);
-        step(
-                "Started the vCenter simulator (vSphere " + apiVersion + ", pid " + simulator.pid() + ") at "
-                        + simulator.url(),
-                since(start));
+        step("Started the vCenter simulator (pid " + simulator.pid() + ") at " + simulator.url(), since(start));
         return simulator;
     }
 
@@ -102,7 +101,7 @@ final class Demo {
         Forker forker = Forker.open(vcenter, ForkMode.AUTO, listener());
         cleanup.forker(forker, simulator.parent());
         step(
-                "Logged in as " + simulator.user() + " (certificate pinned by its SHA-256 thumbprint): "
+                "Logged in as " + simulator.user() + ", certificate pinned: "
                         + forker.about().fullName() + ", mode "
                         + Modes.name(forker.about().mode()),
                 since(start));
@@ -161,6 +160,9 @@ final class Demo {
     private void destroyAll(Forker forker, List<Child> children) {
         long start = System.nanoTime();
         for (Child child : children) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CliException(ExitCodes.INTERRUPTED, "Interrupted while destroying the children");
+            }
             long one = System.nanoTime();
             forker.destroy(child.id(), false);
             cleanup.destroyed(child);
@@ -189,7 +191,7 @@ final class Demo {
         return new ForkListener() {
             @Override
             public void progress(ForkEvent event) {
-                if (verbose) {
+                if (verbose || cleanup.aborted()) {
                     terminal.err().println("    " + event.line());
                     terminal.err().flush();
                 }
@@ -202,8 +204,15 @@ final class Demo {
         };
     }
 
-    /** Prints one step: the time since the demo started, what happened, and how long it took. */
-    synchronized void step(String what, Duration took) {
+    /** Prints a step of the demo; once Ctrl-C was pressed only the cleanup's steps are printed. */
+    private void step(String what, Duration took) {
+        if (!cleanup.aborted()) {
+            line(what, took);
+        }
+    }
+
+    /** Prints one line: the time since the demo started, what happened, and how long it took. */
+    private synchronized void line(String what, Duration took) {
         terminal.out()
                 .println(String.format(
                         Locale.ROOT,

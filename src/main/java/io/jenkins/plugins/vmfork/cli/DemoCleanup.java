@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -15,8 +16,8 @@ import java.util.function.BiConsumer;
 /**
  * Undoes what the demo created: children still alive, the session, the simulator and any build still running.
  * Runs once, from whichever comes first: the demo's own way out, or the shutdown hook of Ctrl-C. The hook first
- * interrupts the demo's threads, because a fork interrupted after vCenter created the child destroys that child
- * itself; then it destroys the children that had been handed back, and any other child of the parent.
+ * stops the demo's threads, then destroys the children that had been handed back and any other child of the
+ * parent, checks that none is left, and stops the simulator.
  */
 final class DemoCleanup {
 
@@ -26,8 +27,8 @@ final class DemoCleanup {
         DONE
     }
 
-    /** How long the hook lets interrupted forks destroy their half-made children. */
-    private static final long FORKS_END_SECONDS = 120;
+    /** How long the hook lets the interrupted demo end its vCenter calls (forks destroy half-made children). */
+    private static final long DEMO_STOP_SECONDS = 120;
 
     private final Terminal terminal;
     private final BiConsumer<String, Duration> step;
@@ -35,6 +36,8 @@ final class DemoCleanup {
     private final ProcessTracker processes = new ProcessTracker();
     private final Map<String, Child> alive = new ConcurrentHashMap<>();
     private final Thread hook = new Thread(this::onShutdown, "vmfork demo cleanup");
+    private final CountDownLatch demoStopped = new CountDownLatch(1);
+    private volatile boolean aborted;
     private volatile BundledSimulator simulator;
     private volatile Forker forker;
     private volatile String parent;
@@ -83,8 +86,14 @@ final class DemoCleanup {
         alive.remove(child.id());
     }
 
-    /** The demo's own way out, after success or failure. */
+    /** Whether Ctrl-C (or another end of the JVM) interrupted the demo. */
+    boolean aborted() {
+        return aborted;
+    }
+
+    /** The demo's own way out, after success or failure; after Ctrl-C it waits for the hook's cleanup. */
     void finish() {
+        demoStopped.countDown();
         if (!claim()) {
             awaitDone();
             return;
@@ -105,33 +114,42 @@ final class DemoCleanup {
             awaitDone();
             return;
         }
-        terminal.err().println("vmfork demo: interrupted; destroying what it created and stopping the simulator");
+        aborted = true;
+        terminal.err().println("vmfork: interrupted; destroying what the demo created, then stopping the simulator");
         terminal.err().flush();
         try {
-            demoThread.interrupt();
-            ExecutorService pool = forks;
-            if (pool != null) {
-                pool.shutdownNow();
-                pool.awaitTermination(FORKS_END_SECONDS, TimeUnit.SECONDS);
-            }
+            stopDemo();
             undo();
+            terminal.err()
+                    .println("vmfork: interrupted; the demo destroyed what it had created and stopped the "
+                            + "simulator");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            terminal.err().flush();
             done();
         }
+    }
+
+    /**
+     * Interrupts the demo and waits until it no longer uses vCenter, so that no child is destroyed twice at once.
+     * A fork interrupted after vCenter created its child destroys that child before it returns.
+     */
+    private void stopDemo() throws InterruptedException {
+        demoThread.interrupt();
+        ExecutorService pool = forks;
+        if (pool != null) {
+            pool.shutdownNow();
+            pool.awaitTermination(DEMO_STOP_SECONDS, TimeUnit.SECONDS);
+        }
+        demoStopped.await(DEMO_STOP_SECONDS, TimeUnit.SECONDS);
     }
 
     private void undo() {
         Forker opened = forker;
         if (opened != null) {
             destroy(opened, new ArrayList<>(alive.values()));
-            try {
-                destroy(opened, opened.children(parent));
-            } catch (VmforkException e) {
-                terminal.warn(
-                        "Cannot list the children of " + parent + " to check that none is left: " + e.getMessage());
-            }
+            destroyOthers(opened);
             opened.close();
         }
         BundledSimulator running = simulator;
@@ -143,13 +161,31 @@ final class DemoCleanup {
         processes.stopAll();
     }
 
+    /** Destroys children that were never handed back (a fork cut short), and checks that none is left. */
+    private void destroyOthers(Forker opened) {
+        try {
+            destroy(opened, opened.children(parent));
+            List<Child> left = opened.children(parent);
+            if (!left.isEmpty()) {
+                terminal.warn("Children of " + parent + " are left: "
+                        + String.join(", ", left.stream().map(Child::name).toList()));
+            } else if (aborted) {
+                step.accept("Checked through the vCenter API: " + parent + " has no child left", null);
+            }
+        } catch (VmforkException e) {
+            terminal.warn("Cannot check that no child of " + parent + " is left: " + e.getMessage());
+        }
+    }
+
     private void destroy(Forker opened, List<Child> children) {
         for (Child child : children) {
             long start = System.nanoTime();
             try {
-                opened.destroy(child.id(), false);
+                boolean destroyedNow = opened.destroy(child.id(), false);
                 alive.remove(child.id());
-                step.accept("Destroyed " + child.name() + " (" + child.id() + ")", Demo.since(start));
+                if (destroyedNow) {
+                    step.accept("Destroyed " + child.name() + " (" + child.id() + ")", Demo.since(start));
+                }
             } catch (VmforkException e) {
                 terminal.warn("Cannot destroy " + child.name() + " (" + child.id() + "): " + e.getMessage());
             }

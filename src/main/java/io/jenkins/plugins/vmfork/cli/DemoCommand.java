@@ -1,6 +1,8 @@
 package io.jenkins.plugins.vmfork.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +19,12 @@ import picocli.CommandLine.Option;
             "Ctrl-C at any moment destroys what was created and stops the simulator. Needs a clone of vmfork; "
                     + "building the simulator needs Go and govmomi from Debian, which it installs when run as root."
         },
-        footer = {"%nExamples:", "  ./vmfork demo", "  ./vmfork demo --children 5 --mode instant-clone"})
+        footer = {
+            "%nExamples:",
+            "  ./vmfork demo",
+            "  ./vmfork demo --children 5 --mode instant-clone",
+            "  ./vmfork demo --task-delay 3s        # then press Ctrl-C while it forks"
+        })
 final class DemoCommand extends CliCommand {
 
     @Option(
@@ -37,6 +44,16 @@ final class DemoCommand extends CliCommand {
                     + "(7.0, Instant Clone); vmfork picks the mode from the version; default: ${DEFAULT-VALUE}")
     String mode;
 
+    @Option(
+            names = "--task-delay",
+            paramLabel = "DURATION",
+            converter = Durations.class,
+            defaultValue = "0s",
+            order = 3,
+            description = "make every simulated vCenter task take this long, to follow the steps or to "
+                    + "try Ctrl-C half-way (e.g. 2s); default: none")
+    Duration taskDelay;
+
     @Override
     public Integer call() {
         if (children < 1 || children > 20) {
@@ -50,6 +67,7 @@ final class DemoCommand extends CliCommand {
                         throw Secrets.usage("--mode '" + mode + "' is not a demo mode: use vmfork or instant-clone");
                 };
         Path checkout = BundledSimulator.checkout(Path.of(""));
-        return new Demo(terminal(), root().verbose, checkout, apiVersion, children).run();
+        List<String> flags = List.of("-api-version", apiVersion, "-task-delay", taskDelay.toMillis() + "ms");
+        return new Demo(terminal(), root().verbose, checkout, flags, children).run();
     }
 }

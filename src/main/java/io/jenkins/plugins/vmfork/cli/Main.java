@@ -1,6 +1,7 @@
 package io.jenkins.plugins.vmfork.cli;
 
 import io.jenkins.plugins.vmfork.fork.VmforkException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -9,9 +10,9 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code vmfork} command line: runs one command, and turns every failure into one line and an exit code. */
 public final class Main {
@@ -64,22 +65,70 @@ public final class Main {
 
     private static int usageError(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
-        CommandSpec spec = command.getCommandSpec();
-        String message = e.getMessage();
-        if (message.startsWith("Missing required subcommand")) {
-            message = "'" + spec.qualifiedName() + "' needs a command: "
-                    + String.join(", ", command.getSubcommands().keySet());
-        }
-        command.getErr().println("vmfork: " + message);
-        command.getErr().println("See '" + spec.qualifiedName() + " --help'.");
+        String name = command.getCommandSpec().qualifiedName();
+        command.getErr().println("vmfork: " + usageMessage(e, command, name));
+        command.getErr().println("See '" + name + " --help'.");
         command.getErr().flush();
         return ExitCodes.USAGE;
+    }
+
+    private static String usageMessage(ParameterException e, CommandLine command, String name) {
+        String commands = String.join(", ", command.getSubcommands().keySet());
+        if (e.getMessage().startsWith("Missing required subcommand")) {
+            return "'" + name + "' needs a command: " + commands;
+        }
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !command.getSubcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "'" + unmatched.getUnmatched().get(0) + "' is not a command of '" + name + "': use " + commands;
+        }
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
+            List<String> similar =
+                    similarOptions(command, unmatched.getUnmatched().get(0));
+            if (!similar.isEmpty()) {
+                return e.getMessage() + " (did you mean " + String.join(" or ", similar) + "?)";
+            }
+        }
+        return e.getMessage();
+    }
+
+    /** Option names at most two typing mistakes away from what was given, e.g. --thumbprint for --tumbprint. */
+    private static List<String> similarOptions(CommandLine command, String given) {
+        String typed = given.replaceFirst("=.*", "");
+        return command.getCommandSpec().options().stream()
+                .flatMap(option -> Arrays.stream(option.names()))
+                .filter(name -> name.startsWith("--") && distance(name, typed) <= 2)
+                .toList();
+    }
+
+    /** The Levenshtein distance: how many characters must be inserted, deleted or replaced. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static int failure(Exception e, VmforkCommand root) {
         Terminal terminal = root.terminal;
         if (e instanceof VmforkException || e instanceof CliException) {
-            terminal.err().println("vmfork: " + e.getMessage());
+            if (e.getMessage() != null) {
+                terminal.err().println("vmfork: " + e.getMessage());
+            }
         } else {
             terminal.err()
                     .println("vmfork: unexpected error: " + e

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.vmfork.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -24,13 +23,16 @@ final class ProcessTracker {
 
     /** Closes the process's stdin, asks it to end, and ends it for good after ten seconds. */
     static void stop(Process process) {
-        try (OutputStream stdin = process.getOutputStream()) {
-            process.destroy();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // the stdin of a process that has exited: nothing left to close
+        }
+        process.destroy();
+        try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-        } catch (IOException e) {
-            // stdin of a process that has exited: nothing left to close
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
