@@ -30,6 +30,14 @@ public class Jenkins implements AccessControlled {
         return instance;
     }
 
+    public File getRootDir() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public String getLegacyInstanceId() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public void cleanUp() {
         theInstance = null;
     }

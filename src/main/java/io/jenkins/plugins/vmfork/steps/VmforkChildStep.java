@@ -1,0 +1,221 @@
+package io.jenkins.plugins.vmfork.steps;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code vmforkChild(parent: 'ci-parent') { ... }}: forks a child of a prepared parent for the body and destroys it
+ * when the body ends. Without a body it returns the child (name, id, ip, parent, vcenter), which is destroyed when
+ * the build ends unless {@code keep: true}.
+ */
+public class VmforkChildStep extends Step {
+
+    private final String parent;
+    private String vcenter;
+    private String name;
+    private boolean persistent;
+    private Map<String, String> configParams = new LinkedHashMap<>();
+    private String folder;
+    private String resourcePool;
+    private String datastore;
+    private boolean waitForIp = true;
+    private Integer timeout;
+    private String mode;
+    private boolean keep;
+
+    @DataBoundConstructor
+    public VmforkChildStep(String parent) {
+        this.parent = StepChecks.requireParent(parent);
+    }
+
+    public String getParent() {
+        return parent;
+    }
+
+    public String getVcenter() {
+        return vcenter;
+    }
+
+    @DataBoundSetter
+    public void setVcenter(String vcenter) {
+        this.vcenter = StepChecks.trimToNull(vcenter);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** The child's name; by default the job, build number and a random suffix. */
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = StepChecks.trimToNull(name);
+    }
+
+    public boolean isPersistent() {
+        return persistent;
+    }
+
+    @DataBoundSetter
+    public void setPersistent(boolean persistent) {
+        this.persistent = persistent;
+    }
+
+    public Map<String, String> getConfigParams() {
+        return configParams;
+    }
+
+    /** Extra configuration parameters of the child, e.g. [ 'guestinfo.role': 'db' ]; values become text. */
+    @DataBoundSetter
+    public void setConfigParams(Map<String, ?> configParams) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        if (configParams != null) {
+            configParams.forEach((key, value) -> copy.put(String.valueOf(key), String.valueOf(value)));
+        }
+        this.configParams = copy;
+    }
+
+    public String getFolder() {
+        return folder;
+    }
+
+    @DataBoundSetter
+    public void setFolder(String folder) {
+        this.folder = StepChecks.trimToNull(folder);
+    }
+
+    public String getResourcePool() {
+        return resourcePool;
+    }
+
+    @DataBoundSetter
+    public void setResourcePool(String resourcePool) {
+        this.resourcePool = StepChecks.trimToNull(resourcePool);
+    }
+
+    public String getDatastore() {
+        return datastore;
+    }
+
+    @DataBoundSetter
+    public void setDatastore(String datastore) {
+        this.datastore = StepChecks.trimToNull(datastore);
+    }
+
+    public boolean isWaitForIp() {
+        return waitForIp;
+    }
+
+    @DataBoundSetter
+    public void setWaitForIp(boolean waitForIp) {
+        this.waitForIp = waitForIp;
+    }
+
+    public Integer getTimeout() {
+        return timeout;
+    }
+
+    /** Seconds for each wait (the fork, then the IP); by default the vCenter's. */
+    @DataBoundSetter
+    public void setTimeout(Integer timeout) {
+        this.timeout = timeout == null ? null : StepChecks.timeoutSeconds(timeout);
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    @DataBoundSetter
+    public void setMode(String mode) {
+        StepChecks.mode(mode);
+        this.mode = StepChecks.trimToNull(mode);
+    }
+
+    public boolean isKeep() {
+        return keep;
+    }
+
+    @DataBoundSetter
+    public void setKeep(boolean keep) {
+        this.keep = keep;
+    }
+
+    ChildRequest request() {
+        return new ChildRequest(
+                parent,
+                vcenter,
+                name,
+                persistent,
+                configParams,
+                folder,
+                resourcePool,
+                datastore,
+                waitForIp,
+                timeout,
+                StepChecks.mode(mode),
+                keep);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new ChildExecution(context, request());
+    }
+
+    @Extension
+    @Symbol("vmforkChild")
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "vmforkChild";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Fork a child VM for this build (vmfork)";
+        }
+
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return true;
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @POST
+        public ListBoxModel doFillVcenterItems(@AncestorInPath Item item) {
+            return StepForms.vcenterChoices(item);
+        }
+
+        @POST
+        public FormValidation doCheckParent(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.check(item, () -> StepChecks.requireParent(value));
+        }
+
+        @POST
+        public FormValidation doCheckMode(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.check(item, () -> StepChecks.mode(value));
+        }
+    }
+}
