@@ -37,6 +37,7 @@ var controls = map[string]controlFunc{
 	"/tools":           (*sim).controlTools,
 	"/power":           (*sim).controlPower,
 	"/child-result":    (*sim).controlChildResult,
+	"/child-stale-ip":  (*sim).controlChildStaleIP,
 	"/vm":              (*sim).controlCreateVM,
 	"/reset":           (*sim).controlReset,
 }
@@ -161,6 +162,16 @@ func (s *sim) controlChildResult(req *controlRequest) (interface{}, error) {
 	return nil, nil
 }
 
+func (s *sim) controlChildStaleIP(req *controlRequest) (interface{}, error) {
+	d, err := millis(req)
+	if err == nil {
+		s.mu.Lock()
+		s.childStaleIP = d
+		s.mu.Unlock()
+	}
+	return nil, err
+}
+
 // controlTools switches VMware Tools of a VM on or off; reset switches them back on.
 func (s *sim) controlTools(req *controlRequest) (interface{}, error) {
 	vm, err := s.vmByName(req.VM)
@@ -180,9 +191,23 @@ func (s *sim) controlTools(req *controlRequest) (interface{}, error) {
 	s.mu.Unlock()
 
 	if s.powerState(vm) == types.VirtualMachinePowerStatePoweredOn {
-		s.setToolsRunning(vm, *req.Running)
+		s.setTools(vm, *req.Running)
 	}
 	return nil, nil
+}
+
+// setTools starts or stops VMware Tools in a running guest; without tools vCenter knows no guest IP.
+func (s *sim) setTools(vm *simulator.VirtualMachine, running bool) {
+	s.setToolsRunning(vm, running)
+	if running {
+		s.publishAddress(vm, s.currentAddress(vm))
+		return
+	}
+	update(vm, []types.PropertyChange{
+		{Name: "guest.ipAddress", Val: nil},
+		{Name: "guest.net", Val: nil},
+		{Name: "summary.guest.ipAddress", Val: nil},
+	})
 }
 
 func (s *sim) restoreTools(vm *simulator.VirtualMachine) {
@@ -190,7 +215,7 @@ func (s *sim) restoreTools(vm *simulator.VirtualMachine) {
 	delete(s.toolsOff, vm.Self)
 	s.mu.Unlock()
 	if s.vm(vm.Self) != nil && s.powerState(vm) == types.VirtualMachinePowerStatePoweredOn {
-		s.setToolsRunning(vm, true)
+		s.setTools(vm, true)
 	}
 }
 

@@ -222,8 +222,11 @@ func (s *sim) cloneVM(parent *simulator.VirtualMachine, name string, location *t
 	})
 
 	s.guestMu.Lock()
-	s.parentOf[child.Self] = parent.Self
-	s.children[parent.Self] = append(s.children[parent.Self], child.Self)
+	s.origin[child.Self] = parent.Self
+	if fork.ChildType != "" {
+		s.parentOf[child.Self] = parent.Self
+		s.children[parent.Self] = append(s.children[parent.Self], child.Self)
+	}
 	s.guestMu.Unlock()
 
 	if powerOn {

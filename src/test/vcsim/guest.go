@@ -16,6 +16,7 @@ import (
 type guestState struct {
 	ip        string
 	frozen    bool
+	booted    bool
 	processes []types.GuestProcessInfo
 	nextPid   int64
 }
@@ -51,16 +52,47 @@ func (s *sim) bootGuest(vm *simulator.VirtualMachine) {
 	if g.ip == "" {
 		g.ip = s.allocateIP()
 	}
-	g.frozen = false
+	stale, wait := "", time.Duration(0)
+	if !g.booted {
+		stale, wait = s.staleAddress(vm)
+	}
+	g.frozen, g.booted = false, true
 	ip := g.ip
 	s.guestMu.Unlock()
 
+	update(vm, []types.PropertyChange{{Name: "runtime.bootTime", Val: time.Now()}})
 	if !s.toolsAllowed(vm.Self) {
 		s.setToolsRunning(vm, false)
 		return
 	}
 	s.setToolsRunning(vm, true)
+	if stale == "" {
+		s.publishAddress(vm, ip)
+		return
+	}
+	s.publishAddress(vm, stale)
+	time.AfterFunc(wait, func() {
+		if s.powerState(vm) == types.VirtualMachinePowerStatePoweredOn && s.toolsRunning(vm) {
+			s.publishAddress(vm, ip)
+		}
+	})
+}
 
+// staleAddress is the address a clone reports at its first boot when -child-stale-ip asks for it: the one of
+// the VM it was cloned from, as a real child does until its guest reacts to its new MAC. Called with guestMu held.
+func (s *sim) staleAddress(vm *simulator.VirtualMachine) (string, time.Duration) {
+	s.mu.Lock()
+	wait := s.childStaleIP
+	s.mu.Unlock()
+	origin, ok := s.origin[vm.Self]
+	if wait <= 0 || !ok || s.guests[origin] == nil {
+		return "", 0
+	}
+	return s.guests[origin].ip, wait
+}
+
+// publishAddress is what VMware Tools report of the guest's network: its IP on the VM's NIC, and a hostname.
+func (s *sim) publishAddress(vm *simulator.VirtualMachine, ip string) {
 	var mac string
 	var name string
 	simulator.Map.WithLock(vm, func() {
@@ -76,13 +108,19 @@ func (s *sim) bootGuest(vm *simulator.VirtualMachine) {
 		Network: "VM Network", IpAddress: []string{ip}, MacAddress: mac, Connected: true, DeviceConfigId: 4000,
 	}}
 	update(vm, []types.PropertyChange{
-		{Name: "runtime.bootTime", Val: time.Now()},
 		{Name: "guest.ipAddress", Val: ip},
 		{Name: "guest.hostName", Val: host},
 		{Name: "guest.net", Val: nics},
 		{Name: "summary.guest.ipAddress", Val: ip},
 		{Name: "summary.guest.hostName", Val: host},
 	})
+}
+
+// currentAddress is the IP the guest of a running VM has, for a guest whose tools come back.
+func (s *sim) currentAddress(vm *simulator.VirtualMachine) string {
+	s.guestMu.Lock()
+	defer s.guestMu.Unlock()
+	return s.guest(vm.Self).ip
 }
 
 // stopGuest is a powered-off (or suspended) guest: no tools, no address, nothing frozen any more.

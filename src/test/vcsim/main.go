@@ -30,6 +30,7 @@ type config struct {
 	esx            bool
 	childResult    string
 	childPoweredOn bool
+	childStaleIP   time.Duration
 	taskDelay      time.Duration
 	quiesceDelay   time.Duration
 	updateInterval time.Duration
@@ -66,6 +67,8 @@ func parseFlags(args []string) (*config, error) {
 	fs.BoolVar(&c.esx, "esx", false, "simulate an ESXi host (apiType HostAgent) instead of a vCenter")
 	fs.StringVar(&c.childResult, "child-result", "ref", "CreateForkChild_Task info.result: ref or empty")
 	fs.BoolVar(&c.childPoweredOn, "child-powered-on", false, "fork children come up running instead of powered off")
+	fs.DurationVar(&c.childStaleIP, "child-stale-ip", 0,
+		"for this long after its first power-on a clone reports the IP of the VM it was cloned from")
 	fs.DurationVar(&c.taskDelay, "task-delay", 0, "every task stays running this long, e.g. 500ms")
 	fs.DurationVar(&c.quiesceDelay, "quiesce-delay", 200*time.Millisecond,
 		"time between vmfork-begin / instantclone.freeze and the frozen guest")

@@ -28,6 +28,7 @@ type sim struct {
 	taskDelay     time.Duration
 	responseDelay time.Duration
 	childResult   string
+	childStaleIP  time.Duration
 	injections    map[string][]*injection
 	requests      map[string]int64
 	logins        int64
@@ -40,7 +41,8 @@ type sim struct {
 	guestMu  sync.Mutex
 	guests   map[types.ManagedObjectReference]*guestState
 	nextIP   int
-	parentOf map[types.ManagedObjectReference]types.ManagedObjectReference
+	parentOf map[types.ManagedObjectReference]types.ManagedObjectReference // fork children only
+	origin   map[types.ManagedObjectReference]types.ManagedObjectReference // fork children and instant clones
 	children map[types.ManagedObjectReference][]types.ManagedObjectReference
 }
 
@@ -67,6 +69,7 @@ func newSim(cfg *config) (*sim, error) {
 		client:   client,
 		guests:   make(map[types.ManagedObjectReference]*guestState),
 		parentOf: make(map[types.ManagedObjectReference]types.ManagedObjectReference),
+		origin:   make(map[types.ManagedObjectReference]types.ManagedObjectReference),
 		children: make(map[types.ManagedObjectReference][]types.ManagedObjectReference),
 	}
 	s.resetSwitches()
@@ -87,6 +90,7 @@ func (s *sim) resetSwitches() {
 	s.taskDelay = s.cfg.taskDelay
 	s.responseDelay = 0
 	s.childResult = s.cfg.childResult
+	s.childStaleIP = s.cfg.childStaleIP
 	s.injections = make(map[string][]*injection)
 	s.requests = make(map[string]int64)
 	s.logins, s.logouts = 0, 0

@@ -210,6 +210,14 @@ public final class Vcsim implements AutoCloseable {
         post("/child-result", Map.of("mode", reference ? "ref" : "empty"));
     }
 
+    /**
+     * For this long after its first power-on a fork child or instant clone reports the guest IP of the VM it was
+     * cloned from, as a real one does until its guest reacts to its new MAC; zero (the default) turns it off.
+     */
+    public void childStaleIp(Duration duration) {
+        post("/child-stale-ip", Map.of("ms", duration.toMillis()));
+    }
+
     /** Switches VMware Tools of a VM (by name or id such as vm-42) on or off. */
     public void toolsRunning(String vm, boolean running) {
         post("/tools", Map.of("vm", vm, "running", running));

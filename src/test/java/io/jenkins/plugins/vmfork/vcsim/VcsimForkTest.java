@@ -14,6 +14,7 @@ import com.vmware.vim25.mo.ServiceInstance;
 import com.vmware.vim25.mo.VirtualMachine;
 import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
@@ -155,6 +156,23 @@ class VcsimForkTest {
         }
 
         assertThat(addresses).hasSize(4).doesNotContainNull();
+    }
+
+    @Test
+    void withAStaleIpAChildFirstReportsItsParentsAddressThenItsOwn() throws Exception {
+        vcsim.childStaleIp(Duration.ofSeconds(1));
+        enableAndQuiesce(si, vcsim, parent);
+        Object parentAddress = parent.getPropertyByPath("guest.ipAddress");
+        ManagedObjectReference task = createChild(si, parent, "child-stale-ip", false, Map.of());
+        Soap.awaitTask(si, task);
+        VirtualMachine child = Soap.vm(si, (ManagedObjectReference) Soap.taskResult(si, task));
+
+        Soap.awaitTask(si, child.powerOnVM_Task(null).getMOR());
+
+        assertThat(child.getPropertyByPath("guest.ipAddress")).isEqualTo(parentAddress);
+        Object own = Soap.await(
+                si, child.getMOR(), "guest.ipAddress", ip -> ip != null && !ip.equals(parentAddress), Soap.WAIT);
+        assertThat(own).isNotNull();
     }
 
     @Test
