@@ -53,7 +53,7 @@ final class ForkSteps {
                     start);
             return result;
         } catch (RuntimeException | Error failure) {
-            throw cleanUp(failure, spec.forkTimeout());
+            throw cleanUp(failure);
         }
     }
 
@@ -153,13 +153,13 @@ final class ForkSteps {
      * Destroys what was created, with fresh deadlines and the interrupt flag cleared meanwhile (an interrupt must not
      * stop the cleanup); then returns the failure to throw.
      */
-    private RuntimeException cleanUp(Throwable failure, java.time.Duration taskTimeout) {
+    private RuntimeException cleanUp(Throwable failure) {
         boolean interrupted = Thread.interrupted();
         RuntimeException thrown = failure instanceof VimException v
                 ? Errors.of(v)
                 : failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
         try {
-            VmRef leftover = child != null ? child : unfinishedChild(taskTimeout);
+            VmRef leftover = child != null ? child : unfinishedChild();
             if (leftover != null) {
                 new Cleanup(ctx).destroyQuietly(leftover, thrown);
             }
@@ -174,7 +174,7 @@ final class ForkSteps {
     }
 
     /** After a failure before the child was known: let the task end, then find what it made. */
-    private VmRef unfinishedChild(java.time.Duration taskTimeout) {
+    private VmRef unfinishedChild() {
         if (taskId == null) {
             return null;
         }
@@ -182,9 +182,9 @@ final class ForkSteps {
             ctx.vsphere()
                     .awaitTask(
                             taskId,
-                            "Waiting for the interrupted fork of " + childName,
+                            "Waiting for the unfinished fork of " + childName,
                             parentRef,
-                            Deadline.after(taskTimeout));
+                            Deadline.after(Context.CLEANUP_TIMEOUT));
         } catch (VimException ended) {
             if (ended.kind() == VimException.Kind.TIMEOUT || ended.kind() == VimException.Kind.INTERRUPTED) {
                 throw ended;

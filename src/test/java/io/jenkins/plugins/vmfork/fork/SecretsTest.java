@@ -29,6 +29,7 @@ class SecretsTest {
 
     /** Held here: JUL keeps loggers weakly, and a collected logger forgets its level. */
     private final List<Logger> loggers = LOGGERS.stream().map(Logger::getLogger).toList();
+
     private final List<String> logged = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         @Override
