@@ -101,14 +101,26 @@ func (s *sim) dispatch(r *http.Request, body []byte, call soapCall) *answer {
 
 	if h, ok := handlers[call.method]; ok {
 		if !s.authenticated(r) {
-			return faultAnswer("The session is not authenticated.", &types.NotAuthenticated{
-				NoPermission: types.NoPermission{Object: call.this, PrivilegeId: "System.View"},
-			})
+			return notAuthenticated(call)
 		}
 		return h(s, r, body, call)
 	}
 
+	// vcsim answers these without a session, each property "missing" with NotAuthenticated; vCenter fails the
+	// whole call, which is what a client notices and logs in again for.
+	if propertyReads[call.method] && !s.authenticated(r) {
+		return notAuthenticated(call)
+	}
+
 	return s.passThrough(r, body, call)
+}
+
+var propertyReads = map[string]bool{"RetrieveProperties": true, "RetrievePropertiesEx": true}
+
+func notAuthenticated(call soapCall) *answer {
+	return faultAnswer("The session is not authenticated.", &types.NotAuthenticated{
+		NoPermission: types.NoPermission{Object: call.this, PrivilegeId: "System.View"},
+	})
 }
 
 func (s *sim) retrieveServiceContent60() *answer {

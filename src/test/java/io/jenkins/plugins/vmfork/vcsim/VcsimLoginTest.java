@@ -117,6 +117,8 @@ class VcsimLoginTest {
                 .satisfies(e -> assertThat(Soap.faultName(e)).isEqualTo("NotAuthenticated"));
         assertThatThrownBy(() -> ForkCalls.enable(si, parent))
                 .satisfies(e -> assertThat(Soap.faultName(e)).isEqualTo("NotAuthenticated"));
+        assertThatThrownBy(() -> parent.getPropertyByPath("name"))
+                .satisfies(e -> assertThat(Soap.faultName(e)).isEqualTo("NotAuthenticated"));
         ServiceInstance again = Soap.login(vcsim);
         assertThat(again.currentTime()).isNotNull();
         again.getServerConnection().logout();
