@@ -40,7 +40,7 @@ final class Faults {
                     "DuplicateName",
                     new Advice(
                             Kind.REFUSED,
-                            "a VM of that name exists already: choose another name, or give none to have one generated")),
+                            "a VM of that name exists already: choose another name, or give none for a generated one")),
             Map.entry("InvalidPowerState", new Advice(Kind.REFUSED, "the VM is not in the power state needed")),
             Map.entry("MethodNotFound", UNSUPPORTED),
             Map.entry("NotSupported", UNSUPPORTED),
@@ -101,7 +101,7 @@ final class Faults {
         TlsTrust.UntrustedCertificate untrusted = cause(failure, TlsTrust.UntrustedCertificate.class);
         if (untrusted != null) {
             String advice = untrusted.pinned()
-                    ? "it does not match the pinned thumbprint; if the vCenter's certificate was renewed, pin the new one"
+                    ? "it does not match the pinned thumbprint; if the vCenter's certificate was renewed, pin it anew"
                     : "it is not trusted by the JVM trust store; add its CA to the trust store or pin its thumbprint";
             return new VimException(
                     Kind.CONNECTION,
