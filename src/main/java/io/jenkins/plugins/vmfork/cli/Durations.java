@@ -11,8 +11,8 @@ import picocli.CommandLine.TypeConversionException;
 /** Reads durations as people write them ({@code 30m}, {@code 2h}, {@code 1d}, {@code 1h30m}) or in ISO-8601. */
 final class Durations implements ITypeConverter<Duration> {
 
-    private static final Pattern SHORT = Pattern.compile("(?:\\d+[dhms])+");
-    private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
+    private static final Pattern SHORT = Pattern.compile("(?:\\d+(?:ms|[dhms]))+");
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|[dhms])");
 
     @Override
     public Duration convert(String value) {
@@ -50,6 +50,7 @@ final class Durations implements ITypeConverter<Duration> {
                         case "d" -> Duration.ofDays(amount);
                         case "h" -> Duration.ofHours(amount);
                         case "m" -> Duration.ofMinutes(amount);
+                        case "ms" -> Duration.ofMillis(amount);
                         default -> Duration.ofSeconds(amount);
                     });
         }
@@ -66,7 +67,8 @@ final class Durations implements ITypeConverter<Duration> {
         append(text, duration.toHoursPart(), "h");
         append(text, duration.toMinutesPart(), "m");
         append(text, duration.toSecondsPart(), "s");
-        return text.length() == 0 ? duration.toMillis() + "ms" : text.toString();
+        append(text, duration.toMillisPart(), "ms");
+        return text.toString();
     }
 
     private static void append(StringBuilder text, long amount, String unit) {

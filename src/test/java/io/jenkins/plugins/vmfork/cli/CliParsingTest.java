@@ -114,7 +114,7 @@ class CliParsingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"30m", "2h", "1d", "1h30m", "PT2H", "pt30m", "P1D", "0s", "45s"})
+    @ValueSource(strings = {"30m", "2h", "1d", "1h30m", "PT2H", "pt30m", "P1D", "0s", "45s", "500ms"})
     void sweepTakesShortAndIsoDurations(String text) {
         SweepCommand sweep = command(Main.parse(terminal(), "sweep", "--older-than", text), SweepCommand.class);
 
@@ -125,6 +125,7 @@ class CliParsingTest {
                     case "1d", "P1D" -> Duration.ofDays(1);
                     case "1h30m" -> Duration.ofMinutes(90);
                     case "45s" -> Duration.ofSeconds(45);
+                    case "500ms" -> Duration.ofMillis(500);
                     default -> Duration.ZERO;
                 };
         assertThat(sweep.olderThan).isEqualTo(expected);
@@ -132,9 +133,9 @@ class CliParsingTest {
 
     @Test
     void durationsArePrintedTheWayTheyAreWritten() {
-        assertThat(List.of(Duration.ofMinutes(90), Duration.ofDays(1), Duration.ZERO, Duration.ofSeconds(45)))
+        assertThat(List.of(Duration.ofMinutes(90), Duration.ofDays(1), Duration.ZERO, Duration.ofMillis(1500)))
                 .map(Durations::format)
-                .containsExactly("1h30m", "1d", "0s", "45s");
+                .containsExactly("1h30m", "1d", "0s", "1s500ms");
     }
 
     @Test
