@@ -98,6 +98,14 @@ final class Faults {
     }
 
     private static VimException io(String what, Throwable failure) {
+        if (failure instanceof SoapTransport.UnreadableAnswer unreadable) {
+            return new VimException(
+                    Kind.REFUSED,
+                    null,
+                    what + " failed: " + unreadable.getMessage() + "; see the FINE log of "
+                            + SoapTransport.class.getName() + " for the details",
+                    failure);
+        }
         TlsTrust.UntrustedCertificate untrusted = cause(failure, TlsTrust.UntrustedCertificate.class);
         if (untrusted != null) {
             String advice = untrusted.pinned()

@@ -121,7 +121,7 @@ final class Inventory {
     }
 
     /** The direct children of an object by unescaped name, in one PropertyCollector call. */
-    private static Map<String, ManagedObjectReference> children(Connection c, ManagedObjectReference parent)
+    static Map<String, ManagedObjectReference> children(Connection c, ManagedObjectReference parent)
             throws RemoteException {
         List<SelectionSpec> links = new ArrayList<>();
         for (String[] link : CHILD_LINKS) {

@@ -142,7 +142,7 @@ final class SoapTransport extends WSClient {
                 throw fault;
             }
             LOG.log(Level.FINE, "Unreadable answer from vCenter", e);
-            throw e;
+            throw new UnreadableAnswer(e);
         }
     }
 
@@ -159,6 +159,18 @@ final class SoapTransport extends WSClient {
             return SAXReader.createDefault().read(new ByteArrayInputStream(answer));
         } catch (DocumentException e) {
             throw new RemoteException("vCenter's answer is not XML: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An answer yavijava 6.0 cannot map to its types: typically a data or fault type that a newer vCenter added (in a
+     * property vmfork reads narrowly, this happens only where such a type can appear, such as a task's error).
+     */
+    static final class UnreadableAnswer extends RemoteException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableAnswer(Exception cause) {
+            super("vCenter's answer could not be read: it may hold a type newer than vSphere API 6.0", cause);
         }
     }
 

@@ -91,12 +91,9 @@ public final class Vsphere {
     /** The VM of this name directly in a folder, or null. */
     public String vmInFolder(String folderId, String name) {
         return session.call("Looking for VM " + name, c -> {
-            for (VmState vm : taggedOrNot(c)) {
-                if (folderId.equals(vm.folderId()) && name.equals(InventoryPath.unescape(vm.name()))) {
-                    return vm.id();
-                }
-            }
-            return null;
+            ManagedObjectReference found =
+                    Inventory.children(c, Refs.of("Folder", folderId)).get(name);
+            return found != null && found.getType().equals("VirtualMachine") ? found.get_value() : null;
         });
     }
 
@@ -231,12 +228,6 @@ public final class Vsphere {
             throws RemoteException {
         Tasks.await(c, task, what, vm.name(), deadline);
         return null;
-    }
-
-    private List<VmState> taggedOrNot(Connection c) throws RemoteException {
-        List<VmState> all = new ArrayList<>();
-        Props.readAll(c, "VirtualMachine", "name", "parent").forEach((id, v) -> all.add(state(id, v, null, null)));
-        return all;
     }
 
     private static String[] paths(String... extra) {
