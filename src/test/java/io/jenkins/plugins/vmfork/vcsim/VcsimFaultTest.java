@@ -133,6 +133,19 @@ class VcsimFaultTest {
     }
 
     @Test
+    void resetPowersBackOnAVmPoweredOffThroughTheControlEndpointAndDropsPendingFaults() throws Exception {
+        vcsim.powerOff(vm.getName());
+        vcsim.failNext("CurrentTime", "SystemError", 5);
+        assertThat(vm.getPropertyByPath("runtime.powerState").toString()).isEqualTo("poweredOff");
+
+        vcsim.reset();
+
+        assertThat(vm.getPropertyByPath("runtime.powerState").toString()).isEqualTo("poweredOn");
+        assertThat(vm.getPropertyByPath("guest.toolsRunningStatus")).isEqualTo("guestToolsRunning");
+        assertThat(si.currentTime()).isNotNull();
+    }
+
+    @Test
     void badControlRequestsAreRefusedWithTheValueAndWhatToDo() {
         assertThatThrownBy(() -> vcsim.failNext("CurrentTime", "NoSuchFault", 1))
                 .hasMessageContaining("unknown fault \"NoSuchFault\"")
