@@ -76,6 +76,24 @@ class FaultsTest {
     }
 
     @Test
+    void anAnswerWithATypeYavijavaLacksIsReportedAsUnreadableNotAsAConnectionError() throws Exception {
+        String xml = "<?xml version=\"1.0\"?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/"
+                + "envelope/\"><soapenv:Body><LoginResponse xmlns=\"urn:vim25\"><returnval><key>k</key>"
+                + "<fieldOfVSphere9>x</fieldOfVSphere9></returnval></LoginResponse></soapenv:Body></soapenv:Envelope>";
+        Exception thrown = null;
+        try {
+            transport().unMarshall("UserSession", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            thrown = e;
+        }
+
+        VimException e = Faults.of("Logging in", thrown);
+
+        assertThat(e.kind()).isEqualTo(Kind.REFUSED);
+        assertThat(e.getMessage()).startsWith("Logging in failed: vCenter's answer could not be read");
+    }
+
+    @Test
     void untrustedCertificatesShowThePresentedThumbprint() {
         SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
         handshake.initCause(new TlsTrust.UntrustedCertificate("AB:CD", true, null));
@@ -122,5 +140,16 @@ class FaultsTest {
         } catch (Exception e) {
             return e;
         }
+    }
+
+    private static SoapTransport transport() throws java.io.IOException {
+        return new SoapTransport(new Endpoint(
+                "http://127.0.0.1:1/sdk",
+                "u",
+                "p",
+                Endpoint.Tls.JVM,
+                null,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1)));
     }
 }
