@@ -126,16 +126,9 @@ class FaultsTest {
                 + "</faultstring><detail><" + type + "Fault xmlns=\"urn:vim25\" xsi:type=\"" + type + "\">" + fields
                 + "</" + type + "Fault></detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>";
         try {
-            SoapTransport transport = new SoapTransport(new Endpoint(
-                    "http://127.0.0.1:1/sdk",
-                    "u",
-                    "p",
-                    Endpoint.Tls.JVM,
-                    null,
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(1)));
-            transport.unMarshall(
-                    "ManagedObjectReference", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            transport()
+                    .unMarshall(
+                            "ManagedObjectReference", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
             throw new AssertionError("a fault answer must throw");
         } catch (Exception e) {
             return e;
