@@ -129,6 +129,13 @@ public final class Main {
             if (e.getMessage() != null) {
                 terminal.err().println("vmfork: " + e.getMessage());
             }
+            // A failed fork whose child could not be destroyed, or a sweep with several failures, carries the
+            // rest as suppressed exceptions: each may name a VM left behind, so each gets its line.
+            for (Throwable also : e.getSuppressed()) {
+                if (also.getMessage() != null && !String.valueOf(e.getMessage()).contains(also.getMessage())) {
+                    terminal.err().println("vmfork: also: " + also.getMessage());
+                }
+            }
         } else {
             terminal.err()
                     .println("vmfork: unexpected error: " + e

@@ -125,6 +125,34 @@ class CliVcsimTest {
     }
 
     @Test
+    void aMissingPrivilegeIsNamed() {
+        Vcsim sim = VCSIM.vcsim();
+        sim.createVm("cli-denied");
+        ok("parent", "enable", "cli-denied", "--guest-user", sim.guestUser());
+        sim.failNext("CreateForkChild_Task", "NoPermission", 1);
+
+        Run run = run(Map.of(), "child", "create", "cli-denied");
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(run.err()).contains("lacks the privilege VirtualMachine.Provisioning.Clone");
+    }
+
+    @Test
+    void aChildThatCouldNotBeDestroyedAfterAFailedForkIsNamed() {
+        Vcsim sim = VCSIM.vcsim();
+        sim.createVm("cli-leaky");
+        ok("parent", "enable", "cli-leaky", "--guest-user", sim.guestUser());
+        sim.failNextTask("PowerOnVM_Task", "SystemError", 1);
+        sim.failNextTask("Destroy_Task", "SystemError", 1);
+
+        Run run = run(Map.of(), "child", "create", "cli-leaky", "--name", "cli-leaked");
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(run.err()).contains("vmfork: also: Child cli-leaked (vm-").contains("destroy it by hand");
+        assertThat(ok("child", "destroy", "cli-leaked").out()).isEqualTo("Destroyed cli-leaked\n");
+    }
+
+    @Test
     void certificateNotInTheTrustStoreIsAConnectionProblemNamingTheThumbprint() {
         Run run = Run.of(env(Map.of()), "parent", "status", "vmfork-parent");
 
