@@ -26,12 +26,13 @@ final class ChildRecords {
 
     /** The tags of a new child, beside the caller's own config parameters. */
     static Map<String, String> tags(
-            ChildSpec spec, String parentId, String parentName, ForkMode mode, Instant created) {
+            ChildSpec spec, String childName, String parentId, String parentName, ForkMode mode, Instant created) {
         Map<String, String> params = new java.util.LinkedHashMap<>(spec.configParams());
+        params.put(Tags.NAME, childName);
         params.put(Tags.CREATED, created.toString());
         params.put(Tags.PARENT, parentId);
         params.put(Tags.PARENT_NAME, parentName);
-        params.put(Tags.MODE, mode.name().toLowerCase(java.util.Locale.ROOT));
+        params.put(Tags.MODE, mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         putIfGiven(params, Tags.OWNER, spec.owner());
         putIfGiven(params, Tags.JOB, spec.job());
         putIfGiven(params, Tags.BUILD, spec.build());

@@ -39,7 +39,8 @@ final class ForkSteps {
         parentRef = parent.ref();
         childName = spec.name() != null ? spec.name() : ChildNames.generate(spec.namePrefix());
         created = Instant.now();
-        Map<String, String> params = ChildRecords.tags(spec, parent.id(), parent.name(), ctx.mode(), created);
+        Map<String, String> params =
+                ChildRecords.tags(spec, childName, parent.id(), parent.name(), ctx.mode(), created);
         folderId = spec.folder() == null ? parent.folderId() : placement("Folder", "folder", spec.folder());
         String poolId = placement("ResourcePool", "resource pool", spec.resourcePool());
         String datastoreId = placement("Datastore", "datastore", spec.datastore());

@@ -6,6 +6,9 @@ public final class Tags {
     /** What every tag key starts with; the guest can read them through VMware Tools. */
     public static final String PREFIX = "guestinfo.vmfork.";
 
+    /** The child's own VM name, so that its guest can take it as hostname. */
+    public static final String NAME = PREFIX + "name";
+
     public static final String OWNER = PREFIX + "owner";
     public static final String JOB = PREFIX + "job";
     public static final String BUILD = PREFIX + "build";
