@@ -15,7 +15,8 @@ final class StepChecks {
 
     static final int MAX_TIMEOUT_SECONDS = 24 * 3600;
 
-    private static final Pattern AGE = Pattern.compile("(\\d+)\\s*(s|m|min|h|d)");
+    private static final Pattern AGE_PART = Pattern.compile("(\\d+)(min|d|h|m|s)");
+    private static final Pattern AGE = Pattern.compile("(\\d+(min|d|h|m|s))+");
 
     private StepChecks() {}
 
@@ -55,21 +56,20 @@ final class StepChecks {
         return seconds;
     }
 
-    /** An age such as 90s, 30m, 2h or 1d, or an ISO-8601 duration such as PT2H. */
+    /** An age such as 90s, 30m, 2h, 1d or 1h30m, or an ISO-8601 duration such as PT2H. */
     static Duration age(String value) {
         String text = trimToNull(value);
         if (text == null) {
             return null;
         }
-        Matcher shortForm = AGE.matcher(text.toLowerCase(Locale.ROOT));
-        if (shortForm.matches()) {
-            long amount = Long.parseLong(shortForm.group(1));
-            return switch (shortForm.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m", "min" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
+        String lower = text.toLowerCase(Locale.ROOT).replace(" ", "");
+        if (AGE.matcher(lower).matches()) {
+            Duration total = Duration.ZERO;
+            Matcher part = AGE_PART.matcher(lower);
+            while (part.find()) {
+                total = total.plus(part(Long.parseLong(part.group(1)), part.group(2)));
+            }
+            return total;
         }
         try {
             Duration parsed = Duration.parse(text.toUpperCase(Locale.ROOT));
@@ -79,6 +79,16 @@ final class StepChecks {
         } catch (DateTimeParseException e) {
             // reported below, with the forms that are understood
         }
-        throw new IllegalArgumentException("Age '" + value + "' is not understood: give e.g. 90s, 30m, 2h or 1d");
+        throw new IllegalArgumentException(
+                "Age '" + value + "' is not understood: give e.g. 90s, 30m, 2h, 1d or 1h30m");
+    }
+
+    private static Duration part(long amount, String unit) {
+        return switch (unit) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m", "min" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 }

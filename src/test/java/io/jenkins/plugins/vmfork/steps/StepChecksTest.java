@@ -28,6 +28,7 @@ class StepChecksTest {
         assertThat(StepChecks.age("30m")).isEqualTo(Duration.ofMinutes(30));
         assertThat(StepChecks.age("2h")).isEqualTo(Duration.ofHours(2));
         assertThat(StepChecks.age("1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(StepChecks.age("1h30m")).isEqualTo(Duration.ofMinutes(90));
         assertThat(StepChecks.age("PT45M")).isEqualTo(Duration.ofMinutes(45));
         assertThat(StepChecks.age(null)).isNull();
         assertThatThrownBy(() -> StepChecks.age("-PT1H")).hasMessageContaining("'-PT1H'");
