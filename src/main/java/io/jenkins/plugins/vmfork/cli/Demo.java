@@ -7,6 +7,7 @@ import io.jenkins.plugins.vmfork.fork.ForkListener;
 import io.jenkins.plugins.vmfork.fork.ForkMode;
 import io.jenkins.plugins.vmfork.fork.Forker;
 import io.jenkins.plugins.vmfork.fork.GuestCredentials;
+import io.jenkins.plugins.vmfork.fork.ParentStatus;
 import io.jenkins.plugins.vmfork.fork.QuiesceOptions;
 import io.jenkins.plugins.vmfork.fork.Trust;
 import io.jenkins.plugins.vmfork.fork.VCenter;
@@ -111,10 +112,17 @@ final class Demo {
     private void enableParent(Forker forker, BundledSimulator simulator) {
         long start = System.nanoTime();
         GuestCredentials guest = new GuestCredentials(simulator.guestUser(), simulator.guestPassword());
-        var status = forker.enableParent(simulator.parent(), guest, QuiesceOptions.defaults());
+        ParentStatus status = forker.enableParent(simulator.parent(), guest, QuiesceOptions.defaults());
+        String prepared = forker.about().mode() == ForkMode.INSTANT_CLONE ? "frozen" : "enabled and quiesced";
+        if (!status.quiesced()) {
+            throw new CliException(
+                    ExitCodes.INTERNAL,
+                    "Parent " + status.name() + " is not " + prepared
+                            + " after preparing it: the simulator and vmfork disagree; report it with --verbose output");
+        }
         step(
-                "Prepared parent " + status.name() + " (" + status.id() + "): enabled"
-                        + (status.quiesced() ? " and quiesced through guest operations as " + guest.user() : ""),
+                "Prepared parent " + status.name() + " (" + status.id() + "): " + prepared
+                        + " through guest operations as " + guest.user(),
                 since(start));
     }
 

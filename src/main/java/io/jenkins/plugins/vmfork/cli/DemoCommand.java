@@ -56,6 +56,9 @@ final class DemoCommand extends CliCommand {
 
     @Override
     public Integer call() {
+        if (root().json) {
+            throw Secrets.usage("The demo prints steps for people, not JSON: run it without --json");
+        }
         if (children < 1 || children > 20) {
             throw Secrets.usage("--children " + children + " is out of range: give 1 to 20");
         }

@@ -286,6 +286,7 @@ class CliParsingTest {
     void demoOptionsAreChecked() {
         assertUsage(Run.of("demo", "--children", "0"), "--children 0 is out of range: give 1 to 20");
         assertUsage(Run.of("demo", "--mode", "auto"), "--mode 'auto' is not a demo mode: use vmfork or instant-clone");
+        assertUsage(Run.of("demo", "--json"), "The demo prints steps for people, not JSON");
     }
 
     @Test

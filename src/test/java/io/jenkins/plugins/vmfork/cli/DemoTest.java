@@ -48,6 +48,17 @@ class DemoTest {
     }
 
     @Test
+    void instantCloneOnASimulated70() {
+        Run run = Run.of("demo", "--mode", "instant-clone", "--children", "2");
+
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out())
+                .contains("VMware vCenter Server 7.0", "mode instant-clone", "frozen through guest operations")
+                .contains("Forked 2 children in parallel", "vmfork-parent has no child left");
+        assertThat(simulatorRunning(run.out())).isFalse();
+    }
+
+    @Test
     void ctrlCRightAfterTheSimulatorStartedStopsIt() throws Exception {
         Interrupted run = interruptAfter("Started the vCenter simulator", 0, "0s");
 
