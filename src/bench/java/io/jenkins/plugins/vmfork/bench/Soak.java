@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Fork-and-destroy cycles on many threads while faults are injected at random. A cycle whose destroy fails keeps
@@ -18,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that is counted twice: through vmfork's API and, independently, in the whole inventory.
  */
 final class Soak {
+
+    /** vCenter's fault type in a message, as vmfork quotes it: {@code ... (SystemError)}. */
+    private static final Pattern FAULT = Pattern.compile("\\(([A-Z]\\w+)\\)");
 
     record Result(
             int cycles,
@@ -122,7 +127,8 @@ final class Soak {
             } catch (VmforkException e) {
                 forks.fail(kind(e), e.getMessage());
                 for (Throwable cleanup : e.getSuppressed()) {
-                    String why = cleanup.getCause() instanceof VmforkException cause ? kind(cause) : "?";
+                    Matcher fault = FAULT.matcher(String.valueOf(cleanup.getMessage()));
+                    String why = fault.find() ? fault.group(1) : "no fault named";
                     forks.fail("child of the failed fork not destroyed (" + why + ")", cleanup.getMessage());
                 }
                 continue;
