@@ -3,6 +3,8 @@ package io.jenkins.plugins.vmfork.cli;
 import io.jenkins.plugins.vmfork.fork.VmforkException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -24,6 +26,9 @@ public final class Main {
     private static final List<Logger> OPENED =
             List.of(Logger.getLogger("io.jenkins.plugins.vmfork"), Logger.getLogger("com.vmware"));
 
+    /** How long Ctrl-C waits for a command to undo what it made: a destroy has a deadline of its own. */
+    private static final long CTRL_C_GRACE_SECONDS = 300;
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -31,9 +36,35 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Runs one command line and returns its exit code. */
+    /**
+     * Runs one command line and returns its exit code. On Ctrl-C the JVM ends as soon as its shutdown hooks return;
+     * the hook here first interrupts the command and waits for it, because an interrupted fork destroys the child
+     * it made, and its one-line message is still to be printed.
+     */
     public static int run(Terminal terminal, String... args) {
-        return commandLine(terminal).execute(args);
+        Thread command = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> interruptAndWait(command, finished), "vmfork Ctrl-C");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return commandLine(terminal).execute(args);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running and lets it end now
+            }
+        }
+    }
+
+    private static void interruptAndWait(Thread command, CountDownLatch finished) {
+        command.interrupt();
+        try {
+            finished.await(CTRL_C_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static CommandLine commandLine(Terminal terminal) {

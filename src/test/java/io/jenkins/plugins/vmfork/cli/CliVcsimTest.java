@@ -153,6 +153,34 @@ class CliVcsimTest {
     }
 
     @Test
+    void ctrlCDuringAForkDestroysTheChild() throws Exception {
+        Vcsim sim = VCSIM.vcsim();
+        sim.createVm("cli-ctrl-c");
+        ok("parent", "enable", "cli-ctrl-c", "--guest-user", sim.guestUser());
+        sim.taskDelay(Duration.ofSeconds(2));
+
+        Run run = CliProcess.start(
+                        env(Map.of()),
+                        "-v",
+                        "child",
+                        "create",
+                        "cli-ctrl-c",
+                        "--name",
+                        "cli-interrupted",
+                        "--thumbprint",
+                        sim.thumbprint())
+                .awaitLine("CreateForkChild_Task answered")
+                .ctrlC()
+                .finish();
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(run.out()).contains("vmfork: Interrupted while");
+        sim.taskDelay(Duration.ZERO);
+        assertThat(ok("child", "list", "cli-ctrl-c").out()).isEqualTo("No children of cli-ctrl-c.\n");
+        assertThat(ok("child", "destroy", "cli-interrupted").out()).contains("nothing to destroy");
+    }
+
+    @Test
     void certificateNotInTheTrustStoreIsAConnectionProblemNamingTheThumbprint() {
         Run run = Run.of(env(Map.of()), "parent", "status", "vmfork-parent");
 
