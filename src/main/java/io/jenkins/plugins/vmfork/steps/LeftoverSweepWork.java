@@ -13,7 +13,11 @@ import java.util.concurrent.TimeUnit;
 @Extension
 public class LeftoverSweepWork extends AsyncPeriodicWork {
 
-    /** Minutes between two sweeps; the system property allows more (or fewer) calls on a busy vCenter. */
+    /**
+     * Minutes between two sweeps. Each sweep logs in to every configured vCenter and reads the tags of all its VMs in
+     * one property collector call: on a vCenter with thousands of VMs, raise it with the system property
+     * {@code io.jenkins.plugins.vmfork.steps.LeftoverSweepWork.minutes}.
+     */
     static final long MINUTES = Long.getLong(LeftoverSweepWork.class.getName() + ".minutes", 10);
 
     public LeftoverSweepWork() {

@@ -120,7 +120,10 @@ final class PendingCleanups {
         lines.add(HEADER);
         next.forEach(r -> lines.add(format(r)));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(temp, lines, StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
