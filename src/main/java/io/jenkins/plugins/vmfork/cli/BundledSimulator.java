@@ -3,6 +3,7 @@ package io.jenkins.plugins.vmfork.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +32,6 @@ final class BundledSimulator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long START_SECONDS = 60;
-    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final Process process;
     private final JsonNode started;
@@ -132,21 +133,31 @@ final class BundledSimulator implements AutoCloseable {
      */
     static BundledSimulator start(Path checkout, List<String> flags, ProcessTracker running) {
         List<String> command = new ArrayList<>();
-        if (Files.isExecutable(SETSID)) {
-            command.add(SETSID.toString());
-        }
+        onPath("setsid").ifPresent(setsid -> command.add(setsid.toString()));
         command.add(checkout.resolve(BINARY).toString());
         command.addAll(flags);
-        Path log = checkout.resolve(
-                "target/vcsim/logs/demo-" + ProcessHandle.current().pid() + ".log");
+        Path logs = checkout.resolve("target/vcsim/logs");
+        Path log = logs.resolve("demo-" + ProcessHandle.current().pid() + ".log");
         try {
-            Files.createDirectories(log.getParent());
+            Files.createDirectories(logs);
             Process process = running.start(new ProcessBuilder(command).redirectError(log.toFile()));
             return new BundledSimulator(process, startLine(process, log));
         } catch (IOException e) {
             throw new CliException(
                     ExitCodes.INTERNAL, "Cannot start the simulator " + command + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A program found on the PATH, as a shell would find it. */
+    private static Optional<Path> onPath(String program) {
+        String path = System.getenv("PATH");
+        return path == null
+                ? Optional.empty()
+                : Arrays.stream(path.split(File.pathSeparator))
+                        .filter(dir -> !dir.isEmpty())
+                        .map(dir -> Path.of(dir, program))
+                        .filter(Files::isExecutable)
+                        .findFirst();
     }
 
     private static JsonNode startLine(Process process, Path log) throws IOException {

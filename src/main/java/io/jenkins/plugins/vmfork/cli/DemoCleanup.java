@@ -142,7 +142,9 @@ final class DemoCleanup {
             pool.shutdownNow();
             pool.awaitTermination(DEMO_STOP_SECONDS, TimeUnit.SECONDS);
         }
-        demoStopped.await(DEMO_STOP_SECONDS, TimeUnit.SECONDS);
+        if (!demoStopped.await(DEMO_STOP_SECONDS, TimeUnit.SECONDS)) {
+            terminal.warn("The demo did not stop within " + DEMO_STOP_SECONDS + " s; cleaning up anyway");
+        }
     }
 
     private void undo() {

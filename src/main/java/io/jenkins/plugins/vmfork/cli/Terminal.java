@@ -1,7 +1,9 @@
 package io.jenkins.plugins.vmfork.cli;
 
 import java.io.Console;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Map;
 
 /**
@@ -21,8 +23,8 @@ public record Terminal(PrintWriter out, PrintWriter err, Map<String, String> env
     /** The process's own standard streams, environment and terminal. */
     public static Terminal system() {
         return new Terminal(
-                new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true),
+                new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true),
+                new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true),
                 System.getenv(),
                 System.console());
     }
