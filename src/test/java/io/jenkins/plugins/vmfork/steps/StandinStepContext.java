@@ -44,6 +44,11 @@ final class StandinStepContext extends StepContext {
         return PIPELINES.get(id);
     }
 
+    /** From now on this context (and every copy of it) reports to another pipeline: the build after a restart. */
+    void restartInto(Pipeline resumed) {
+        PIPELINES.put(id, resumed);
+    }
+
     @Override
     public <T> T get(Class<T> key) {
         Pipeline p = pipeline();

@@ -10,9 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +109,7 @@ class VmforkChildStepStandinTest {
 
     @Test
     void anAbortWhileForkingEndsTheStepAtOnceAndLeavesNoChild() throws Exception {
-        VCSIM.vcsim().taskDelay(java.time.Duration.ofSeconds(2));
+        VCSIM.vcsim().taskDelay(Duration.ofSeconds(2));
         Pipeline pipeline = new Pipeline(services.newRun("app", 10), true);
         StandinStepContext context = new StandinStepContext(pipeline);
         var execution = new VmforkChildStep(VCSIM.vcsim().parentName()).start(context);
@@ -137,7 +140,7 @@ class VmforkChildStepStandinTest {
         String childName = pipeline.bodyEnvironment().get("VMFORK_CHILD_NAME");
 
         List<?> restored = restart(List.of(execution, bodyEnd));
-        var resumed = (org.jenkinsci.plugins.workflow.steps.StepExecution) restored.get(0);
+        var resumed = (StepExecution) restored.get(0);
         var resumedBodyEnd = (BodyExecutionCallback) restored.get(1);
         resumed.onResume();
         Waits.until(
@@ -148,6 +151,41 @@ class VmforkChildStepStandinTest {
         resumedBodyEnd.onSuccess(resumed.getContext(), null);
 
         assertThat(pipeline.awaitOutcome()).isNull();
+        assertThat(services.children()).isEmpty();
+        assertThat(services.pending().all()).isEmpty();
+    }
+
+    @Test
+    void aRestartDuringTheForkDestroysWhatTheForkMadeAndForksAgain() throws Exception {
+        VCSIM.vcsim().taskDelay(Duration.ofSeconds(1));
+        StandinRun run = services.newRun("app", 14);
+        Pipeline beforeRestart = new Pipeline(run, true);
+        StandinStepContext context = new StandinStepContext(beforeRestart);
+        StepExecution execution = new VmforkChildStep(VCSIM.vcsim().parentName()).start(context);
+        execution.start();
+        Waits.until(
+                "the fork task has started",
+                () -> VCSIM.vcsim().soapRequestsByMethod().getOrDefault("CreateForkChild_Task", 0L) > 0);
+        List<?> savedWhileForking = save(List.of(execution));
+        // The fork goes on in this JVM, as it would not after a real restart: it leaves its child behind.
+        beforeRestart.awaitBody();
+        String cutShortId = beforeRestart.bodyEnvironment().get("VMFORK_CHILD_ID");
+        VCSIM.vcsim().reset();
+
+        StepExecution resumed = (StepExecution) load(savedWhileForking).get(0);
+        Pipeline afterRestart = new Pipeline(run, true);
+        ((StandinStepContext) resumed.getContext()).restartInto(afterRestart);
+        resumed.onResume();
+        BodyExecutionCallback bodyEnd = afterRestart.awaitBody();
+
+        String forkedAgainId = afterRestart.bodyEnvironment().get("VMFORK_CHILD_ID");
+        assertThat(forkedAgainId).isNotEqualTo(cutShortId);
+        assertThat(afterRestart.log.text())
+                .contains("Resumed after a controller restart while forking")
+                .contains("(" + cutShortId + ") in ");
+        assertThat(services.children()).extracting(c -> c.id()).containsExactly(forkedAgainId);
+        bodyEnd.onSuccess(resumed.getContext(), null);
+        assertThat(afterRestart.awaitOutcome()).isNull();
         assertThat(services.children()).isEmpty();
         assertThat(services.pending().all()).isEmpty();
     }
@@ -206,11 +244,20 @@ class VmforkChildStepStandinTest {
 
     /** Saves and loads objects together, as Jenkins saves a Pipeline's state and loads it after a restart. */
     static List<?> restart(List<?> state) throws Exception {
+        return load(save(state));
+    }
+
+    private static List<?> save(List<?> state) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(new java.util.ArrayList<>(state));
+            out.writeObject(new ArrayList<>(state));
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        return List.of(bytes.toByteArray());
+    }
+
+    private static List<?> load(List<?> saved) throws Exception {
+        byte[] bytes = (byte[]) saved.get(0);
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             return (List<?>) in.readObject();
         }
     }
