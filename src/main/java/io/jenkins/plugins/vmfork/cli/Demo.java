@@ -118,7 +118,8 @@ final class Demo {
             throw new CliException(
                     ExitCodes.INTERNAL,
                     "Parent " + status.name() + " is not " + prepared
-                            + " after preparing it: the simulator and vmfork disagree; report it with --verbose output");
+                            + " after preparing it: the simulator and vmfork disagree; report it with the "
+                            + "--verbose output");
         }
         step(
                 "Prepared parent " + status.name() + " (" + status.id() + "): " + prepared
