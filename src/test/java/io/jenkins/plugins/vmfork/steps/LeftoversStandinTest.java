@@ -6,42 +6,37 @@ import io.jenkins.plugins.vmfork.fork.Child;
 import io.jenkins.plugins.vmfork.fork.ChildSpec;
 import io.jenkins.plugins.vmfork.fork.Forker;
 import io.jenkins.plugins.vmfork.steps.StandinStepContext.Pipeline;
+import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What happens to children whose destruction fails, and to children nobody destroyed: the failure is recorded and
  * retried by the periodic sweep once vCenter answers again; the sweep also takes tagged children of builds that are
  * over, and leaves alone running builds' children, kept ones, other Jenkins' and untagged VMs.
  */
-class LeftoversStandinTest {
+class LeftoversStandinTest extends StandinFixture {
 
     @RegisterExtension
     static final VcsimExtension VCSIM = new VcsimExtension();
 
-    @TempDir
-    Path dir;
-
-    private StandinServices services;
+    @Override
+    Vcsim vcsim() {
+        return VCSIM.vcsim();
+    }
 
     @BeforeEach
-    void prepare() {
-        services = new StandinServices(VCSIM.vcsim(), dir);
+    void prepareParent() {
         services.prepareParent();
     }
 
     @AfterEach
-    void uninstall() throws Exception {
-        try (Forker forker = services.forker()) {
-            forker.children(null).forEach(c -> forker.destroy(c.id(), false));
-        }
-        services.close();
+    void destroyTheChildrenLeft() {
+        services.destroyAllChildren();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.vmfork.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.vmfork.steps.StandinStepContext.Pipeline;
+import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
@@ -10,17 +11,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.tasks.SimpleBuildWrapper;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every step, the wrapper and the cleanups with passwords full of XML's special characters, including failed
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * build logs, failures with their stack traces, the saved state of executions, callbacks and disposers, and the file
  * of pending cleanups. It must find none.
  */
-class SecretsStandinTest {
+class SecretsStandinTest extends StandinFixture {
 
     private static final String VCENTER_PASSWORD = "Vc&<pa\"ss>'w0rd";
     private static final String GUEST_PASSWORD = "Gu&<es\"t>'pw";
@@ -39,21 +36,12 @@ class SecretsStandinTest {
     static final VcsimExtension VCSIM =
             new VcsimExtension("-password", VCENTER_PASSWORD, "-guest-password", GUEST_PASSWORD);
 
-    @TempDir
-    Path dir;
-
-    private StandinServices services;
     private final List<String> texts = new ArrayList<>();
     private final List<byte[]> saved = new ArrayList<>();
 
-    @BeforeEach
-    void install() {
-        services = new StandinServices(VCSIM.vcsim(), dir);
-    }
-
-    @AfterEach
-    void uninstall() throws Exception {
-        services.close();
+    @Override
+    Vcsim vcsim() {
+        return VCSIM.vcsim();
     }
 
     @Test

@@ -126,6 +126,13 @@ final class StandinServices extends VmforkServices implements AutoCloseable {
         }
     }
 
+    /** Destroys every tagged child on the simulator, so that the next test starts without any. */
+    void destroyAllChildren() {
+        try (Forker forker = forker()) {
+            forker.children(null).forEach(c -> forker.destroy(c.id(), false));
+        }
+    }
+
     /** Enables and quiesces the simulator's parent, as a prepared parent is before builds fork it. */
     void prepareParent() {
         try (Forker forker = forker()) {

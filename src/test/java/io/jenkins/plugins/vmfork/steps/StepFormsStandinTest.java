@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Item;
-import hudson.security.Permission;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.vmfork.steps.StandinPermissions.Controller;
+import io.jenkins.plugins.vmfork.steps.StandinPermissions.Job;
+import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
-import java.nio.file.Path;
-import java.util.Set;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Who learns what from the forms of the steps and the wrapper (Pipeline Syntax and job configuration): users who may
@@ -23,26 +22,24 @@ import org.junit.jupiter.api.io.TempDir;
  * only the value already saved. The controller and the job are test doubles that grant chosen permissions; not
  * compiled under the jenkins-repo profile.
  */
-class StepFormsStandinTest {
+class StepFormsStandinTest extends StandinFixture {
 
     @RegisterExtension
     static final VcsimExtension VCSIM = VcsimExtension.shared();
 
-    @TempDir
-    Path dir;
-
-    private StandinServices services;
+    @Override
+    Vcsim vcsim() {
+        return VCSIM.vcsim();
+    }
 
     @BeforeEach
-    void install() {
-        services = new StandinServices(VCSIM.vcsim(), dir);
+    void startController() {
         new Controller();
     }
 
     @AfterEach
-    void uninstall() throws Exception {
+    void stopController() {
         Jenkins.get().cleanUp();
-        services.close();
     }
 
     @Test
@@ -111,37 +108,6 @@ class StepFormsStandinTest {
         }) {
             assertThat(check.kind).isEqualTo(FormValidation.Kind.OK);
             assertThat(check.getMessage()).isNull();
-        }
-    }
-
-    /** A controller on which the current user holds exactly the given permissions. */
-    private static final class Controller extends Jenkins {
-
-        private final Set<Permission> granted;
-
-        Controller(Permission... granted) {
-            super(null, null);
-            this.granted = Set.of(granted);
-        }
-
-        @Override
-        public boolean hasPermission(Permission permission) {
-            return granted.contains(permission);
-        }
-    }
-
-    /** A job on which the current user holds exactly the given permissions. */
-    private static final class Job implements Item {
-
-        private final Set<Permission> granted;
-
-        Job(Permission... granted) {
-            this.granted = Set.of(granted);
-        }
-
-        @Override
-        public boolean hasPermission(Permission permission) {
-            return granted.contains(permission);
         }
     }
 }

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.model.Item;
-import hudson.security.Permission;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.vmfork.fork.ForkMode;
 import io.jenkins.plugins.vmfork.fork.Trust;
+import io.jenkins.plugins.vmfork.steps.StandinPermissions.Controller;
+import io.jenkins.plugins.vmfork.steps.StandinPermissions.Job;
+import io.jenkins.plugins.vmfork.steps.StandinPermissions.NotPermitted;
 import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
 import java.util.Arrays;
-import java.util.Set;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -127,60 +128,5 @@ class VCenterConfigDescriptorStandinTest {
         assertThat(FormAccess.usernamePasswordChoices(readable, "https://vc", "guest"))
                 .extracting(o -> o.value)
                 .containsExactly("guest");
-    }
-
-    /** What a refused permission check throws here (Jenkins throws its AccessDeniedException3, an HTTP 403). */
-    static final class NotPermitted extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        NotPermitted(Permission permission) {
-            super("Missing " + permission);
-        }
-    }
-
-    /** A Jenkins controller whose current user holds exactly the given permissions. */
-    private static final class Controller extends Jenkins {
-
-        private final Set<Permission> granted;
-
-        Controller(Permission... granted) {
-            super(null, null);
-            this.granted = Set.of(granted);
-        }
-
-        @Override
-        public boolean hasPermission(Permission permission) {
-            return granted.contains(permission);
-        }
-
-        @Override
-        public void checkPermission(Permission permission) {
-            if (!hasPermission(permission)) {
-                throw new NotPermitted(permission);
-            }
-        }
-    }
-
-    /** A job on which the current user holds exactly the given permissions. */
-    private static final class Job implements Item {
-
-        private final Set<Permission> granted;
-
-        Job(Permission... granted) {
-            this.granted = Set.of(granted);
-        }
-
-        @Override
-        public boolean hasPermission(Permission permission) {
-            return granted.contains(permission);
-        }
-
-        @Override
-        public void checkPermission(Permission permission) {
-            if (!hasPermission(permission)) {
-                throw new NotPermitted(permission);
-            }
-        }
     }
 }

@@ -6,39 +6,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import hudson.EnvVars;
 import io.jenkins.plugins.vmfork.fork.Child;
+import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
-import java.nio.file.Path;
 import jenkins.tasks.SimpleBuildWrapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The build wrapper as Jenkins drives it in a freestyle build or a {@code wrap} block: set up gives the build the
  * child's variables and a disposer, and the disposer destroys the child; a disposer that cannot destroy leaves the
  * child recorded for the sweep.
  */
-class VmforkBuildWrapperStandinTest {
+class VmforkBuildWrapperStandinTest extends StandinFixture {
 
     @RegisterExtension
     static final VcsimExtension VCSIM = new VcsimExtension();
 
-    @TempDir
-    Path dir;
-
-    private StandinServices services;
-
-    @BeforeEach
-    void prepare() {
-        services = new StandinServices(VCSIM.vcsim(), dir);
-        services.prepareParent();
+    @Override
+    Vcsim vcsim() {
+        return VCSIM.vcsim();
     }
 
-    @AfterEach
-    void uninstall() throws Exception {
-        services.close();
+    @BeforeEach
+    void prepareParent() {
+        services.prepareParent();
     }
 
     @Test

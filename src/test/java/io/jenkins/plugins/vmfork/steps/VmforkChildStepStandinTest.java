@@ -4,48 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
 import io.jenkins.plugins.vmfork.steps.StandinStepContext.Pipeline;
+import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code vmforkChild} driven through its real execution by a test double of the Pipeline engine, against the
  * simulator: the block form however its body ends, the plain form and the end of its build, and a restart. Every
  * story ends by counting the parent's children through the fork API.
  */
-class VmforkChildStepStandinTest {
+class VmforkChildStepStandinTest extends StandinFixture {
 
     @RegisterExtension
     static final VcsimExtension VCSIM = new VcsimExtension();
 
-    @TempDir
-    Path dir;
-
-    private StandinServices services;
-
-    @BeforeEach
-    void prepare() {
-        services = new StandinServices(VCSIM.vcsim(), dir);
-        services.prepareParent();
+    @Override
+    Vcsim vcsim() {
+        return VCSIM.vcsim();
     }
 
-    @AfterEach
-    void uninstall() throws Exception {
-        services.close();
+    @BeforeEach
+    void prepareParent() {
+        services.prepareParent();
     }
 
     @Test

@@ -4,39 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
 import io.jenkins.plugins.vmfork.steps.StandinStepContext.Pipeline;
+import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code vmforkEnableParent} through its real execution against the simulator: it enables and quiesces a fresh parent
  * with the guest account from credentials, is a no-op on a ready parent, and refuses missing or wrongly typed
  * credentials with a message that names them.
  */
-class VmforkEnableParentStepStandinTest {
+class VmforkEnableParentStepStandinTest extends StandinFixture {
 
     @RegisterExtension
     static final VcsimExtension VCSIM = new VcsimExtension();
 
-    @TempDir
-    Path dir;
-
-    private StandinServices services;
-
-    @BeforeEach
-    void install() {
-        services = new StandinServices(VCSIM.vcsim(), dir);
-    }
-
-    @AfterEach
-    void uninstall() throws Exception {
-        services.close();
+    @Override
+    Vcsim vcsim() {
+        return VCSIM.vcsim();
     }
 
     @Test

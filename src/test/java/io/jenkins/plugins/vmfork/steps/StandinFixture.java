@@ -1,0 +1,33 @@
+package io.jenkins.plugins.vmfork.steps;
+
+import io.jenkins.plugins.vmfork.testing.Vcsim;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A test on the stand-in services: each test gets fresh services on its class's simulator, with the pending cleanups
+ * in a folder of its own, installed until it ends. A subclass's own set-up runs after they are installed and its own
+ * tear-down before they are closed. Not compiled under the jenkins-repo profile.
+ */
+abstract class StandinFixture {
+
+    @TempDir
+    Path dir;
+
+    StandinServices services;
+
+    /** The simulator of the test class, from its own {@code VcsimExtension} (some classes start it with flags). */
+    abstract Vcsim vcsim();
+
+    @BeforeEach
+    final void installServices() {
+        services = new StandinServices(vcsim(), dir);
+    }
+
+    @AfterEach
+    final void closeServices() throws Exception {
+        services.close();
+    }
+}
