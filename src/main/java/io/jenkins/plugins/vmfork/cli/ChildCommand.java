@@ -47,10 +47,7 @@ final class ChildCommand {
                 "  ip=$(vmfork child create ci-parent --wait-ip --json | jq -r .ip)"
             })
     static final class Create extends CliCommand {
-        @Parameters(
-                index = "0",
-                paramLabel = "PARENT",
-                description = "the parent VM: its name, inventory path (/DC/vm/folder/name) or id (vm-42)")
+        @Parameters(index = "0", paramLabel = "PARENT", description = ParentCommand.PARENT_HELP)
         String parent;
 
         @Option(
@@ -88,8 +85,7 @@ final class ChildCommand {
                 converter = Modes.class,
                 completionCandidates = Modes.class,
                 order = 5,
-                description = "auto (by the vCenter's version), vmfork (6.0/6.5) or instant-clone (6.7+); "
-                        + "default: ${DEFAULT-VALUE}")
+                description = Modes.HELP)
         ForkMode mode;
 
         @Option(

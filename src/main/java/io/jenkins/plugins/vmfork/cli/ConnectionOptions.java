@@ -85,23 +85,18 @@ final class ConnectionOptions {
         if (password != null && passwordFile != null) {
             throw Secrets.usage("Give the vCenter password one way: --password-file or --password, not both");
         }
-        if (passwordFile != null) {
-            return Secrets.readFile(passwordFile, "--password-file");
-        }
         if (password != null) {
             terminal.warn("--password puts the password in the process list and shell history; use $" + PASSWORD_ENV
                     + " or --password-file");
             return password;
         }
-        String fromEnv = terminal.env(PASSWORD_ENV);
-        if (fromEnv != null) {
-            return fromEnv;
-        }
-        String typed = Secrets.prompt(terminal, "Password for " + login + " at " + host + ": ");
-        if (typed == null) {
-            throw Secrets.usage("No vCenter password given: set " + PASSWORD_ENV + " or give --password-file FILE");
-        }
-        return typed;
+        return Secrets.fromFileEnvOrPrompt(
+                terminal,
+                passwordFile,
+                "--password-file",
+                PASSWORD_ENV,
+                "Password for " + login + " at " + host + ": ",
+                "No vCenter password given: set " + PASSWORD_ENV + " or give --password-file FILE");
     }
 
     private static String firstOf(String option, String env) {

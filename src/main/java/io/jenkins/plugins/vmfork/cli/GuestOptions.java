@@ -35,18 +35,13 @@ final class GuestOptions {
     }
 
     private String password(Terminal terminal) {
-        if (passwordFile != null) {
-            return Secrets.readFile(passwordFile, "--guest-password-file");
-        }
-        String fromEnv = terminal.env(PASSWORD_ENV);
-        if (fromEnv != null) {
-            return fromEnv;
-        }
-        String typed = Secrets.prompt(terminal, "Guest password for " + user + ": ");
-        if (typed == null) {
-            throw Secrets.usage("No guest password for '" + user + "' given: set " + PASSWORD_ENV
-                    + " or give --guest-password-file FILE");
-        }
-        return typed;
+        return Secrets.fromFileEnvOrPrompt(
+                terminal,
+                passwordFile,
+                "--guest-password-file",
+                PASSWORD_ENV,
+                "Guest password for " + user + ": ",
+                "No guest password for '" + user + "' given: set " + PASSWORD_ENV
+                        + " or give --guest-password-file FILE");
     }
 }

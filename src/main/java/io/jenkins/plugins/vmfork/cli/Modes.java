@@ -10,6 +10,10 @@ import picocli.CommandLine.TypeConversionException;
 /** Reads {@code --mode auto|vmfork|instant-clone} and lists those values for --help. */
 final class Modes implements ITypeConverter<ForkMode>, Iterable<String> {
 
+    /** The help of every --mode option that picks how children are forked. */
+    static final String HELP =
+            "auto (by the vCenter's version), vmfork (6.0/6.5) or instant-clone (6.7+); default: ${DEFAULT-VALUE}";
+
     private static final List<String> NAMES = List.of("auto", "vmfork", "instant-clone");
 
     @Override

@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
         })
 final class ParentCommand {
 
-    private static final String PARENT_HELP =
-            "the parent VM: its name, inventory path (/DC/vm/folder/name) or " + "id (vm-42)";
+    /** The help of the PARENT parameter of the commands that need one parent. */
+    static final String PARENT_HELP = "the parent VM: its name, inventory path (/DC/vm/folder/name) or id (vm-42)";
 
     /** Options of every parent subcommand. */
     static final class Target {
@@ -42,8 +42,7 @@ final class ParentCommand {
                 converter = Modes.class,
                 completionCandidates = Modes.class,
                 order = 50,
-                description = "auto (by the vCenter's version), vmfork (6.0/6.5) or instant-clone (6.7+); "
-                        + "default: ${DEFAULT-VALUE}")
+                description = Modes.HELP)
         ForkMode mode;
 
         @Mixin

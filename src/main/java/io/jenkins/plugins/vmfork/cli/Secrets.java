@@ -34,6 +34,28 @@ final class Secrets {
         return lines.get(0);
     }
 
+    /**
+     * A password from the first place that has one: the file given with {@code fileOption}, the environment
+     * variable, or the answer to {@code question} on the terminal.
+     *
+     * @param missing the usage error when none has one (no file, no variable, no terminal or nothing typed)
+     */
+    static String fromFileEnvOrPrompt(
+            Terminal terminal, Path file, String fileOption, String env, String question, String missing) {
+        if (file != null) {
+            return readFile(file, fileOption);
+        }
+        String fromEnv = terminal.env(env);
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        String typed = prompt(terminal, question);
+        if (typed == null) {
+            throw usage(missing);
+        }
+        return typed;
+    }
+
     /** Asks on the terminal without echo, or returns null when there is no terminal. */
     static String prompt(Terminal terminal, String question) {
         if (terminal.console() == null) {
