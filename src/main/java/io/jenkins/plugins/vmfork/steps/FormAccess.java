@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
@@ -12,6 +13,8 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.util.List;
+import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
 
@@ -43,6 +46,13 @@ final class FormAccess {
      * see them; only the current value for anyone else, so that saving the form does not lose it.
      */
     static ListBoxModel usernamePasswordChoices(@CheckForNull Item item, String url, String current) {
+        return usernamePasswordChoices(
+                item, () -> URIRequirementBuilder.fromUri(url).build(), current);
+    }
+
+    /** The same for the domain requirements given, asked for only when the user may list credentials. */
+    static ListBoxModel usernamePasswordChoices(
+            @CheckForNull Item item, Supplier<List<DomainRequirement>> requirements, String current) {
         StandardListBoxModel choices = new StandardListBoxModel();
         if (!mayListCredentials(item)) {
             choices.includeCurrentValue(current);
@@ -55,7 +65,7 @@ final class FormAccess {
                         as,
                         item,
                         StandardUsernamePasswordCredentials.class,
-                        URIRequirementBuilder.fromUri(url).build(),
+                        requirements.get(),
                         CredentialsMatchers.always())
                 .includeCurrentValue(current);
         return choices;

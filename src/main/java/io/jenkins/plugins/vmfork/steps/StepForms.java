@@ -1,19 +1,10 @@
 package io.jenkins.plugins.vmfork.steps;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
-import hudson.model.Queue;
-import hudson.model.queue.Tasks;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.List;
-import jenkins.model.Jenkins;
-import org.springframework.security.core.Authentication;
 
 /**
  * The forms of the steps and the build wrapper (Pipeline Syntax, job configuration): which vCenters and credentials
@@ -39,17 +30,7 @@ final class StepForms {
      * current value for anyone else, so that saving the form keeps it.
      */
     static ListBoxModel usernamePasswordChoices(@CheckForNull Item item, String current) {
-        StandardListBoxModel choices = new StandardListBoxModel();
-        if (!mayListCredentials(item)) {
-            choices.includeCurrentValue(current);
-            return choices;
-        }
-        Authentication as = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
-        choices.includeEmptyValue()
-                .includeMatchingAs(
-                        as, item, StandardUsernamePasswordCredentials.class, List.of(), CredentialsMatchers.always())
-                .includeCurrentValue(current);
-        return choices;
+        return FormAccess.usernamePasswordChoices(item, List::of, current);
     }
 
     /** Runs a check that throws {@link IllegalArgumentException} with its message; silent to unauthorized users. */
@@ -63,12 +44,5 @@ final class StepForms {
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
-    }
-
-    private static boolean mayListCredentials(@CheckForNull Item item) {
-        if (item == null) {
-            return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
-        }
-        return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
     }
 }
