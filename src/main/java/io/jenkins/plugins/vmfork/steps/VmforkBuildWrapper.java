@@ -29,6 +29,8 @@ import org.kohsuke.stapler.verb.POST;
  */
 public class VmforkBuildWrapper extends SimpleBuildWrapper {
 
+    // vmforkChild's options again: a wrapper cannot extend ParentStep, and a nested holder changes the saved XML.
+
     private final String parent;
     private String vcenter;
     private String name;

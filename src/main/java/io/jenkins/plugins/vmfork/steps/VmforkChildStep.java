@@ -3,17 +3,11 @@ package io.jenkins.plugins.vmfork.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -26,10 +20,8 @@ import org.kohsuke.stapler.verb.POST;
  * when the body ends. Without a body it returns the child (name, id, ip, parent, vcenter), which is destroyed when
  * the build ends unless {@code keep: true}.
  */
-public class VmforkChildStep extends Step {
+public class VmforkChildStep extends ParentStep {
 
-    private final String parent;
-    private String vcenter;
     private String name;
     private boolean persistent;
     private Map<String, String> configParams = new LinkedHashMap<>();
@@ -38,25 +30,11 @@ public class VmforkChildStep extends Step {
     private String datastore;
     private boolean waitForIp = true;
     private Integer timeout;
-    private String mode;
     private boolean keep;
 
     @DataBoundConstructor
     public VmforkChildStep(String parent) {
-        this.parent = StepChecks.requireParent(parent);
-    }
-
-    public String getParent() {
-        return parent;
-    }
-
-    public String getVcenter() {
-        return vcenter;
-    }
-
-    @DataBoundSetter
-    public void setVcenter(String vcenter) {
-        this.vcenter = StepChecks.trimToNull(vcenter);
+        super(parent);
     }
 
     public String getName() {
@@ -138,16 +116,6 @@ public class VmforkChildStep extends Step {
         this.timeout = timeout == null ? null : StepChecks.timeoutSeconds(timeout);
     }
 
-    public String getMode() {
-        return mode;
-    }
-
-    @DataBoundSetter
-    public void setMode(String mode) {
-        StepChecks.mode(mode);
-        this.mode = StepChecks.trimToNull(mode);
-    }
-
     public boolean isKeep() {
         return keep;
     }
@@ -159,8 +127,8 @@ public class VmforkChildStep extends Step {
 
     ChildRequest request() {
         return new ChildRequest(
-                parent,
-                vcenter,
+                getParent(),
+                getVcenter(),
                 name,
                 persistent,
                 configParams,
@@ -169,7 +137,7 @@ public class VmforkChildStep extends Step {
                 datastore,
                 waitForIp,
                 timeout,
-                StepChecks.mode(mode),
+                StepChecks.mode(getMode()),
                 keep);
     }
 
@@ -180,7 +148,7 @@ public class VmforkChildStep extends Step {
 
     @Extension
     @Symbol("vmforkChild")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends VmforkStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -196,16 +164,6 @@ public class VmforkChildStep extends Step {
         @Override
         public boolean takesImplicitBlockArgument() {
             return true;
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        @POST
-        public ListBoxModel doFillVcenterItems(@AncestorInPath Item item) {
-            return StepForms.vcenterChoices(item);
         }
 
         @POST

@@ -4,15 +4,10 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -89,7 +84,7 @@ public class VmforkCleanupStep extends Step {
 
     @Extension
     @Symbol("vmforkCleanup")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends VmforkStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -100,16 +95,6 @@ public class VmforkCleanupStep extends Step {
         @Override
         public String getDisplayName() {
             return "Destroy forked child VMs (vmfork)";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        @POST
-        public ListBoxModel doFillVcenterItems(@AncestorInPath Item item) {
-            return StepForms.vcenterChoices(item);
         }
 
         @POST

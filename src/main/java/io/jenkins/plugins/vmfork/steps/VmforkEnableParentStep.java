@@ -3,17 +3,12 @@ package io.jenkins.plugins.vmfork.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -25,35 +20,18 @@ import org.kohsuke.stapler.verb.POST;
  * {@code vmforkEnableParent parent: 'ci-parent', guestCredentialsId: 'ci-parent-guest'}: makes a running VM ready to
  * be forked (enables and quiesces it) and returns its status. An enabled, quiesced parent is left as it is.
  */
-public class VmforkEnableParentStep extends Step {
+public class VmforkEnableParentStep extends ParentStep {
 
     static final int DEFAULT_TIMEOUT_SECONDS = 300;
 
-    private final String parent;
-    private String vcenter;
     private String guestCredentialsId;
     private String quiesceCommand;
     private List<String> commandsBefore = new ArrayList<>();
     private int timeout = DEFAULT_TIMEOUT_SECONDS;
-    private String mode;
 
     @DataBoundConstructor
     public VmforkEnableParentStep(String parent) {
-        this.parent = StepChecks.requireParent(parent);
-    }
-
-    public String getParent() {
-        return parent;
-    }
-
-    public String getVcenter() {
-        return vcenter;
-    }
-
-    /** The configured vCenter's name; may be left out when exactly one is configured. */
-    @DataBoundSetter
-    public void setVcenter(String vcenter) {
-        this.vcenter = StepChecks.trimToNull(vcenter);
+        super(parent);
     }
 
     public String getGuestCredentialsId() {
@@ -96,17 +74,6 @@ public class VmforkEnableParentStep extends Step {
         this.timeout = StepChecks.timeoutSeconds(timeout);
     }
 
-    public String getMode() {
-        return mode;
-    }
-
-    /** auto, vmfork or instantClone; by default the vCenter's. */
-    @DataBoundSetter
-    public void setMode(String mode) {
-        StepChecks.mode(mode);
-        this.mode = StepChecks.trimToNull(mode);
-    }
-
     @Override
     public StepExecution start(StepContext context) {
         return new EnableParentExecution(context, this);
@@ -114,7 +81,7 @@ public class VmforkEnableParentStep extends Step {
 
     @Extension
     @Symbol("vmforkEnableParent")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends VmforkStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -125,16 +92,6 @@ public class VmforkEnableParentStep extends Step {
         @Override
         public String getDisplayName() {
             return "Enable and quiesce a parent VM for forking (vmfork)";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        @POST
-        public ListBoxModel doFillVcenterItems(@AncestorInPath Item item) {
-            return StepForms.vcenterChoices(item);
         }
 
         @POST
