@@ -6,7 +6,6 @@ import io.jenkins.plugins.vmfork.fork.Child;
 import io.jenkins.plugins.vmfork.fork.ChildSpec;
 import io.jenkins.plugins.vmfork.fork.Forker;
 import io.jenkins.plugins.vmfork.steps.StandinStepContext.Pipeline;
-import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,11 +22,6 @@ class LeftoversStandinTest extends StandinFixture {
 
     @RegisterExtension
     static final VcsimExtension VCSIM = new VcsimExtension();
-
-    @Override
-    Vcsim vcsim() {
-        return VCSIM.vcsim();
-    }
 
     @BeforeEach
     void prepareParent() {

@@ -3,7 +3,6 @@ package io.jenkins.plugins.vmfork.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.vmfork.steps.StandinStepContext.Pipeline;
-import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
@@ -38,11 +37,6 @@ class SecretsStandinTest extends StandinFixture {
 
     private final List<String> texts = new ArrayList<>();
     private final List<byte[]> saved = new ArrayList<>();
-
-    @Override
-    Vcsim vcsim() {
-        return VCSIM.vcsim();
-    }
 
     @Test
     void noSecretInLogsFailuresOrSavedState() throws Exception {

@@ -18,12 +18,10 @@ abstract class StandinFixture {
 
     StandinServices services;
 
-    /** The simulator of the test class, from its own {@code VcsimExtension} (some classes start it with flags). */
-    abstract Vcsim vcsim();
-
+    /** The simulator comes from the test class's own {@code VcsimExtension} (some classes start it with flags). */
     @BeforeEach
-    final void installServices() {
-        services = new StandinServices(vcsim(), dir);
+    final void installServices(Vcsim vcsim) {
+        services = new StandinServices(vcsim, dir);
     }
 
     @AfterEach

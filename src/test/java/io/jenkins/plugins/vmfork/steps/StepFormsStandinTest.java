@@ -8,7 +8,6 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.vmfork.steps.StandinPermissions.Controller;
 import io.jenkins.plugins.vmfork.steps.StandinPermissions.Job;
-import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.AfterEach;
@@ -26,11 +25,6 @@ class StepFormsStandinTest extends StandinFixture {
 
     @RegisterExtension
     static final VcsimExtension VCSIM = VcsimExtension.shared();
-
-    @Override
-    Vcsim vcsim() {
-        return VCSIM.vcsim();
-    }
 
     @BeforeEach
     void startController() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import hudson.EnvVars;
 import io.jenkins.plugins.vmfork.fork.Child;
-import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
 import jenkins.tasks.SimpleBuildWrapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +21,6 @@ class VmforkBuildWrapperStandinTest extends StandinFixture {
 
     @RegisterExtension
     static final VcsimExtension VCSIM = new VcsimExtension();
-
-    @Override
-    Vcsim vcsim() {
-        return VCSIM.vcsim();
-    }
 
     @BeforeEach
     void prepareParent() {

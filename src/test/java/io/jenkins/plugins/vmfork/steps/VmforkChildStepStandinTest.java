@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
 import io.jenkins.plugins.vmfork.steps.StandinStepContext.Pipeline;
-import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,11 +28,6 @@ class VmforkChildStepStandinTest extends StandinFixture {
 
     @RegisterExtension
     static final VcsimExtension VCSIM = new VcsimExtension();
-
-    @Override
-    Vcsim vcsim() {
-        return VCSIM.vcsim();
-    }
 
     @BeforeEach
     void prepareParent() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
 import io.jenkins.plugins.vmfork.steps.StandinStepContext.Pipeline;
-import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +19,6 @@ class VmforkEnableParentStepStandinTest extends StandinFixture {
 
     @RegisterExtension
     static final VcsimExtension VCSIM = new VcsimExtension();
-
-    @Override
-    Vcsim vcsim() {
-        return VCSIM.vcsim();
-    }
 
     @Test
     void enablesAndQuiescesTheParentAndReturnsItsStatus() throws Exception {
