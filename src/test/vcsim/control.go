@@ -13,33 +13,35 @@ import (
 
 // controlRequest is the JSON body of every control call; each call reads the fields it needs.
 type controlRequest struct {
-	Ms      *int64 `json:"ms"`
-	Method  string `json:"method"`
-	Fault   string `json:"fault"`
-	Times   int    `json:"times"`
-	As      string `json:"as"`
-	Version string `json:"version"`
-	VM      string `json:"vm"`
-	Running *bool  `json:"running"`
-	On      *bool  `json:"on"`
-	Mode    string `json:"mode"`
-	Name    string `json:"name"`
+	Ms         *int64 `json:"ms"`
+	Method     string `json:"method"`
+	Fault      string `json:"fault"`
+	Times      int    `json:"times"`
+	As         string `json:"as"`
+	Version    string `json:"version"`
+	VM         string `json:"vm"`
+	Running    *bool  `json:"running"`
+	On         *bool  `json:"on"`
+	Mode       string `json:"mode"`
+	Name       string `json:"name"`
+	Cancelable *bool  `json:"cancelable"`
 }
 
 type controlFunc func(s *sim, req *controlRequest) (interface{}, error)
 
 var controls = map[string]controlFunc{
-	"/task-delay":      (*sim).controlTaskDelay,
-	"/response-delay":  (*sim).controlResponseDelay,
-	"/fail":            (*sim).controlFail,
-	"/expire-sessions": (*sim).controlExpire,
-	"/api-version":     (*sim).controlAPIVersion,
-	"/tools":           (*sim).controlTools,
-	"/power":           (*sim).controlPower,
-	"/child-result":    (*sim).controlChildResult,
-	"/child-stale-ip":  (*sim).controlChildStaleIP,
-	"/vm":              (*sim).controlCreateVM,
-	"/reset":           (*sim).controlReset,
+	"/task-delay":       (*sim).controlTaskDelay,
+	"/tasks-cancelable": (*sim).controlTasksCancelable,
+	"/response-delay":   (*sim).controlResponseDelay,
+	"/fail":             (*sim).controlFail,
+	"/expire-sessions":  (*sim).controlExpire,
+	"/api-version":      (*sim).controlAPIVersion,
+	"/tools":            (*sim).controlTools,
+	"/power":            (*sim).controlPower,
+	"/child-result":     (*sim).controlChildResult,
+	"/child-stale-ip":   (*sim).controlChildStaleIP,
+	"/vm":               (*sim).controlCreateVM,
+	"/reset":            (*sim).controlReset,
 }
 
 // controlHandler serves the loopback control endpoint: POST with a JSON body changes a switch, GET /stats
@@ -162,6 +164,16 @@ func (s *sim) controlChildResult(req *controlRequest) (interface{}, error) {
 	return nil, nil
 }
 
+func (s *sim) controlTasksCancelable(req *controlRequest) (interface{}, error) {
+	if req.Cancelable == nil {
+		return nil, orMissing(nil, "cancelable")
+	}
+	s.mu.Lock()
+	s.tasksCancelable = *req.Cancelable
+	s.mu.Unlock()
+	return nil, nil
+}
+
 func (s *sim) controlChildStaleIP(req *controlRequest) (interface{}, error) {
 	d, err := millis(req)
 	if err == nil {
@@ -219,7 +231,8 @@ func (s *sim) restoreTools(vm *simulator.VirtualMachine) {
 	}
 }
 
-// controlPower powers a VM on or off outside of any session; reset restores the power state it had.
+// controlPower powers a VM on or off outside of any session; reset restores the power state it had before the
+// first such change.
 func (s *sim) controlPower(req *controlRequest) (interface{}, error) {
 	vm, err := s.vmByName(req.VM)
 	if err != nil || req.On == nil {
@@ -230,17 +243,19 @@ func (s *sim) controlPower(req *controlRequest) (interface{}, error) {
 	if (was == types.VirtualMachinePowerStatePoweredOn) == on {
 		return nil, nil
 	}
-	if err := s.setPower(vm, on); err != nil {
-		return nil, err
-	}
+	// Only the first change of a VM is undone, back to the state it had before: undoing each change in turn
+	// would power-cycle a VM switched off and on again, which ends a quiesce made since.
 	s.mu.Lock()
-	s.undo = append(s.undo, func() {
-		if s.vm(vm.Self) != nil {
-			_ = s.setPower(vm, !on)
-		}
-	})
+	if !s.powerChanged[vm.Self] {
+		s.powerChanged[vm.Self] = true
+		s.undo = append(s.undo, func() {
+			if s.vm(vm.Self) != nil {
+				_ = s.setPower(vm, !on)
+			}
+		})
+	}
 	s.mu.Unlock()
-	return nil, nil
+	return nil, s.setPower(vm, on)
 }
 
 func (s *sim) setPower(vm *simulator.VirtualMachine, on bool) error {

@@ -19,23 +19,24 @@ import (
 )
 
 type config struct {
-	listen         string
-	controlListen  string
-	plainHTTP      bool
-	username       string
-	password       string
-	guestUser      string
-	guestPassword  string
-	apiVersion     string
-	esx            bool
-	childResult    string
-	childPoweredOn bool
-	childStaleIP   time.Duration
-	taskDelay      time.Duration
-	quiesceDelay   time.Duration
-	updateInterval time.Duration
-	parentName     string
-	exitOnStdinEOF bool
+	listen          string
+	controlListen   string
+	plainHTTP       bool
+	username        string
+	password        string
+	guestUser       string
+	guestPassword   string
+	apiVersion      string
+	esx             bool
+	childResult     string
+	childPoweredOn  bool
+	childStaleIP    time.Duration
+	taskDelay       time.Duration
+	tasksCancelable bool
+	quiesceDelay    time.Duration
+	updateInterval  time.Duration
+	parentName      string
+	exitOnStdinEOF  bool
 }
 
 // startLine is the one machine-readable line printed on stdout once the simulator serves.
@@ -70,6 +71,8 @@ func parseFlags(args []string) (*config, error) {
 	fs.DurationVar(&c.childStaleIP, "child-stale-ip", 0,
 		"for this long after its first power-on a clone reports the IP of the VM it was cloned from")
 	fs.DurationVar(&c.taskDelay, "task-delay", 0, "every task stays running this long, e.g. 500ms")
+	fs.BoolVar(&c.tasksCancelable, "tasks-cancelable", true,
+		"CancelTask ends a task of the simulator while its task delay holds it back")
 	fs.DurationVar(&c.quiesceDelay, "quiesce-delay", 200*time.Millisecond,
 		"time between vmfork-begin / instantclone.freeze and the frozen guest")
 	fs.DurationVar(&c.updateInterval, "update-interval", 250*time.Millisecond,

@@ -43,6 +43,7 @@ var handlers = map[string]handler{
 	"InstantClone_Task":         (*sim).instantClone,
 	"StartProgramInGuest":       (*sim).startProgramInGuest,
 	"ListProcessesInGuest":      (*sim).listProcessesInGuest,
+	"CancelTask":                (*sim).cancelTask,
 }
 
 // ServeHTTP is the front of the SOAP endpoint: counting, injected faults, the added methods, the API 6.0

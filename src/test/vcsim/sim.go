@@ -23,19 +23,22 @@ type sim struct {
 	client *vim25.Client // in-process client of the model, for inventory changes made by the simulator itself
 	sdk    http.Handler  // vcsim's own handlers
 
-	mu            sync.Mutex
-	apiVersion    string
-	taskDelay     time.Duration
-	responseDelay time.Duration
-	childResult   string
-	childStaleIP  time.Duration
-	injections    map[string][]*injection
-	requests      map[string]int64
-	logins        int64
-	logouts       int64
-	sessions      map[string]bool
-	toolsOff      map[types.ManagedObjectReference]bool
-	undo          []func() // reverts of control-endpoint changes to the inventory, run by reset
+	mu              sync.Mutex
+	apiVersion      string
+	taskDelay       time.Duration
+	tasksCancelable bool
+	responseDelay   time.Duration
+	childResult     string
+	childStaleIP    time.Duration
+	delayed         map[types.ManagedObjectReference]*delayedTask
+	injections      map[string][]*injection
+	requests        map[string]int64
+	logins          int64
+	logouts         int64
+	sessions        map[string]bool
+	toolsOff        map[types.ManagedObjectReference]bool
+	powerChanged    map[types.ManagedObjectReference]bool // through the control endpoint since the last reset
+	undo            []func()                              // reverts of control-endpoint changes, run by reset
 
 	forkMu   sync.Mutex // serialises child creation, so that two forks cannot both take one name
 	guestMu  sync.Mutex
@@ -71,6 +74,7 @@ func newSim(cfg *config) (*sim, error) {
 		parentOf: make(map[types.ManagedObjectReference]types.ManagedObjectReference),
 		origin:   make(map[types.ManagedObjectReference]types.ManagedObjectReference),
 		children: make(map[types.ManagedObjectReference][]types.ManagedObjectReference),
+		delayed:  make(map[types.ManagedObjectReference]*delayedTask),
 	}
 	s.resetSwitches()
 	s.setAPIVersion(cfg.apiVersion)
@@ -82,12 +86,17 @@ func newSim(cfg *config) (*sim, error) {
 	return s, nil
 }
 
-// resetSwitches puts every control-endpoint switch back to the value the flags gave.
+// resetSwitches ends the tasks still held back by a delay and puts every control-endpoint switch back to the
+// value the flags gave.
 func (s *sim) resetSwitches() {
+	s.endAllDelayed()
+
 	s.mu.Lock()
 	undo := s.undo
 	s.undo = nil
+	s.powerChanged = make(map[types.ManagedObjectReference]bool)
 	s.taskDelay = s.cfg.taskDelay
+	s.tasksCancelable = s.cfg.tasksCancelable
 	s.responseDelay = 0
 	s.childResult = s.cfg.childResult
 	s.childStaleIP = s.cfg.childStaleIP

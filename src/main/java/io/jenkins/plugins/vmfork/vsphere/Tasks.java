@@ -31,12 +31,13 @@ final class Tasks {
             throws RemoteException {
         Map<String, Object> info = Waiter.until(c, task, WATCHED, Tasks::finished, deadline, what);
         if (info == null) {
-            cancelQuietly(c, task);
+            String ended =
+                    cancelQuietly(c, task) ? "cancelled after " : "vCenter did not cancel it; stopped waiting after ";
             throw new VimException(
                     VimException.Kind.TIMEOUT,
                     null,
                     what + ": task " + task.get_value() + " on VM "
-                            + vm + " did not finish within " + seconds(deadline.allowed()) + " (cancelled after "
+                            + vm + " did not finish within " + seconds(deadline.allowed()) + " (" + ended
                             + seconds(deadline.elapsed()) + "); check the VM in vCenter or allow more time");
         }
         LOG.fine(() -> what + ": task " + task.get_value() + " " + info.get("info.state") + " after "
@@ -89,11 +90,17 @@ final class Tasks {
         return null;
     }
 
-    static void cancelQuietly(Connection c, ManagedObjectReference task) {
+    /**
+     * Asks vCenter to cancel a task; false when it refuses (NotSupported: the task is not cancelable, InvalidState:
+     * it has just ended). Cancelling is asynchronous: the task may still be running when this returns.
+     */
+    static boolean cancelQuietly(Connection c, ManagedObjectReference task) {
         try {
             c.port.cancelTask(task);
+            return true;
         } catch (Exception e) {
             LOG.fine(() -> "Cancelling task " + task.get_value() + " failed: " + e);
+            return false;
         }
     }
 

@@ -178,8 +178,9 @@ class ChildTest {
     }
 
     @Test
-    void aSlowTaskIsCancelledAtTheDeadlineNamingTaskVmAndTime() {
-        vcsim.taskDelay(Duration.ofMillis(1200));
+    void aSlowTaskIsCancelledAtTheDeadlineNamingTaskVmAndTimeAndMakesNoChild() {
+        // Well past the deadline: a WaitForUpdatesEx waits whole seconds, so the deadline is noticed up to 1 s late.
+        vcsim.taskDelay(Duration.ofMillis(1800));
 
         VmforkException e = failure(() -> forker.fork(Sims.child(vcsim)
                 .timeouts(Duration.ofMillis(400), Duration.ofSeconds(10))
@@ -189,10 +190,24 @@ class ChildTest {
         assertThat(e.getMessage())
                 .containsPattern("task task-\\d+ on VM " + vcsim.parentName())
                 .contains("within 0.4 s")
-                .contains("cancelled after");
-        assertThat(vcsim.soapRequestsByMethod()).containsKey("CancelTask");
-        // The simulator finishes a cancelled task anyway; the child it makes late is waited for and destroyed.
-        assertThat(vcsim.soapRequestsByMethod()).containsEntry("Destroy_Task", 1L);
+                .contains("(cancelled after");
+        // Cancelled, the task never makes the child: there is nothing to destroy.
+        assertThat(vcsim.soapRequestsByMethod()).containsEntry("CancelTask", 1L).doesNotContainKey("Destroy_Task");
+        assertThat(forker.children(null)).isEmpty();
+    }
+
+    @Test
+    void aSlowTaskThatVCenterDoesNotCancelIsWaitedForAndItsLateChildDestroyed() {
+        vcsim.taskDelay(Duration.ofMillis(1800));
+        vcsim.tasksCancelable(false);
+
+        VmforkException e = failure(() -> forker.fork(Sims.child(vcsim)
+                .timeouts(Duration.ofMillis(300), Duration.ofSeconds(10))
+                .build()));
+
+        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(e.getMessage()).contains("within 0.3 s").contains("vCenter did not cancel it");
+        assertThat(vcsim.soapRequestsByMethod()).containsEntry("CancelTask", 1L).containsEntry("Destroy_Task", 1L);
         assertThat(forker.children(null)).isEmpty();
     }
 

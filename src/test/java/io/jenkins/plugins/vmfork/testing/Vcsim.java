@@ -180,6 +180,14 @@ public final class Vcsim implements AutoCloseable {
         post("/task-delay", Map.of("ms", delay.toMillis()));
     }
 
+    /**
+     * Whether CancelTask ends a task that the task delay holds back (the default: it ends in RequestCanceled without
+     * its work), or answers NotSupported and lets it finish, as vCenter does with a task that is not cancelable.
+     */
+    public void tasksCancelable(boolean cancelable) {
+        post("/tasks-cancelable", Map.of("cancelable", cancelable));
+    }
+
     /** Every SOAP answer is held back this long. */
     public void responseDelay(Duration delay) {
         post("/response-delay", Map.of("ms", delay.toMillis()));
@@ -263,7 +271,9 @@ public final class Vcsim implements AutoCloseable {
 
     /**
      * Puts every switch back to the start flags and zeroes the counters: no injected faults, no delays, the
-     * start API version, tools and power of VMs changed through this class restored. VMs made by SOAP calls stay.
+     * start API version, tools and power of VMs changed through this class restored. Tasks still held back by the
+     * task delay end first (the simulator's own cancelled without their work), so that nothing started before acts
+     * after the reset. VMs made by SOAP calls stay.
      */
     public void reset() {
         post("/reset", Map.of());

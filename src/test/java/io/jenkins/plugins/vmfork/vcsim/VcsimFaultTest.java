@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vmware.vim25.ManagedObjectReference;
+import com.vmware.vim25.mo.InventoryNavigator;
 import com.vmware.vim25.mo.ServiceInstance;
+import com.vmware.vim25.mo.Task;
 import com.vmware.vim25.mo.VirtualMachine;
 import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
 import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +127,77 @@ class VcsimFaultTest {
     }
 
     @Test
+    void aCancelledForkTaskEndsInRequestCanceledAndMakesNoChild() throws Exception {
+        ForkCalls.enableAndQuiesce(si, vcsim, vm);
+        vcsim.taskDelay(Duration.ofMillis(500));
+        String name = vm.getName() + "-cancelled";
+        ManagedObjectReference task = ForkCalls.createChild(si, vm, name, false, Map.of());
+        Task running = new Task(si.getServerConnection(), task);
+        assertThat(running.getPropertyByPath("info.cancelable")).isEqualTo(true);
+
+        running.cancelTask();
+
+        assertThat(Soap.awaitTask(si, task)).isEqualTo("error");
+        assertThat(Soap.taskError(si, task).getFault().getClass().getSimpleName())
+                .isEqualTo("RequestCanceled");
+        assertThat(Soap.taskError(si, task).getLocalizedMessage()).contains("canceled by a user");
+        assertThat(running.getPropertyByPath("info.cancelled")).isEqualTo(true);
+        assertThatThrownBy(running::cancelTask)
+                .satisfies(e -> assertThat(Soap.faultName(e)).isEqualTo("InvalidState"));
+        Thread.sleep(700); // past the task delay: a cancelled task's work never runs
+        assertThat(findVm(name)).isNull();
+    }
+
+    @Test
+    void aTaskThatIsNotCancelableAnswersNotSupportedAndFinishes() throws Exception {
+        ForkCalls.enableAndQuiesce(si, vcsim, vm);
+        vcsim.createVm(vm.getName() + "-other");
+        VirtualMachine other = Soap.vm(si, vm.getName() + "-other");
+        vcsim.tasksCancelable(false);
+        vcsim.taskDelay(Duration.ofMillis(1000));
+        ManagedObjectReference fork = ForkCalls.createChild(si, vm, vm.getName() + "-kept", false, Map.of());
+        ManagedObjectReference vcsimOwn = other.powerOffVM_Task().getMOR();
+
+        List<ManagedObjectReference> tasks = List.of(fork, vcsimOwn);
+        for (ManagedObjectReference task : tasks) {
+            assertThatThrownBy(() -> new Task(si.getServerConnection(), task).cancelTask())
+                    .satisfies(e -> assertThat(Soap.faultName(e)).isEqualTo("NotSupported"));
+        }
+        for (ManagedObjectReference task : tasks) {
+            assertThat(Soap.awaitTask(si, task)).isEqualTo("success");
+        }
+        assertThat(findVm(vm.getName() + "-kept")).isNotNull();
+    }
+
+    @Test
+    void resetCancelsTasksStillDelayedSoThatNothingActsAfterIt() throws Exception {
+        ForkCalls.enableAndQuiesce(si, vcsim, vm);
+        vcsim.taskDelay(Duration.ofMillis(500));
+        String name = vm.getName() + "-before-reset";
+        ManagedObjectReference task = ForkCalls.createChild(si, vm, name, false, Map.of());
+
+        vcsim.reset();
+
+        assertThat(state(task)).isEqualTo("error");
+        assertThat(Soap.taskError(si, task).getFault().getClass().getSimpleName())
+                .isEqualTo("RequestCanceled");
+        Thread.sleep(700); // past the task delay
+        assertThat(findVm(name)).isNull();
+    }
+
+    @Test
+    void resetLeavesAVmSwitchedOffAndOnAgainRunningWithoutAPowerCycle() throws Exception {
+        vcsim.powerOff(vm.getName());
+        vcsim.powerOn(vm.getName());
+        ForkCalls.enableAndQuiesce(si, vcsim, vm);
+
+        vcsim.reset();
+
+        assertThat(vm.getPropertyByPath("runtime.powerState").toString()).isEqualTo("poweredOn");
+        assertThat(vm.getPropertyByPath("runtime.quiescedForkParent")).isEqualTo(true);
+    }
+
+    @Test
     void withSlowAnswersAClientReadTimeoutFires() throws Exception {
         vcsim.responseDelay(Duration.ofSeconds(2));
 
@@ -157,8 +231,12 @@ class VcsimFaultTest {
         assertThatThrownBy(() -> vcsim.apiVersion("six")).hasMessageContaining("API version \"six\"");
     }
 
+    private VirtualMachine findVm(String name) throws Exception {
+        return (VirtualMachine) new InventoryNavigator(si.getRootFolder()).searchManagedEntity("VirtualMachine", name);
+    }
+
     private String state(ManagedObjectReference task) {
-        return new com.vmware.vim25.mo.Task(si.getServerConnection(), task)
+        return new Task(si.getServerConnection(), task)
                 .getPropertyByPath("info.state")
                 .toString();
     }

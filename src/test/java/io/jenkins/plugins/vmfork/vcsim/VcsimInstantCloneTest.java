@@ -9,10 +9,13 @@ import com.vmware.vim25.DynamicData;
 import com.vmware.vim25.ManagedObjectReference;
 import com.vmware.vim25.OptionValue;
 import com.vmware.vim25.VirtualMachineRelocateSpec;
+import com.vmware.vim25.mo.InventoryNavigator;
 import com.vmware.vim25.mo.ServiceInstance;
+import com.vmware.vim25.mo.Task;
 import com.vmware.vim25.mo.VirtualMachine;
 import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +76,21 @@ class VcsimInstantCloneTest {
         assertThat(Arrays.stream(extra).filter(o -> o.getKey().equals("guestinfo.vmfork.build")))
                 .singleElement()
                 .satisfies(o -> assertThat(o.getValue()).isEqualTo("42"));
+    }
+
+    @Test
+    void aCancelledInstantCloneEndsInRequestCanceledAndMakesNoClone() throws Exception {
+        vcsim.taskDelay(Duration.ofMillis(500));
+        ManagedObjectReference task = instantClone(spec("clone-cancelled"));
+
+        new Task(si.getServerConnection(), task).cancelTask();
+
+        assertThat(Soap.awaitTask(si, task)).isEqualTo("error");
+        assertThat(Soap.taskError(si, task).getFault().getClass().getSimpleName())
+                .isEqualTo("RequestCanceled");
+        Thread.sleep(700); // past the task delay: a cancelled task's work never runs
+        assertThat(new InventoryNavigator(si.getRootFolder()).searchManagedEntity("VirtualMachine", "clone-cancelled"))
+                .isNull();
     }
 
     @Test
