@@ -24,6 +24,7 @@ type controlRequest struct {
 	On         *bool  `json:"on"`
 	Mode       string `json:"mode"`
 	Name       string `json:"name"`
+	Forever    bool   `json:"forever"`
 	Cancelable *bool  `json:"cancelable"`
 }
 
@@ -174,14 +175,22 @@ func (s *sim) controlTasksCancelable(req *controlRequest) (interface{}, error) {
 	return nil, nil
 }
 
+// controlChildStaleIP takes {"ms": N} or {"forever": true}.
 func (s *sim) controlChildStaleIP(req *controlRequest) (interface{}, error) {
-	d, err := millis(req)
-	if err == nil {
-		s.mu.Lock()
-		s.childStaleIP = d
-		s.mu.Unlock()
+	d := staleForever
+	if req.Forever == (req.Ms != nil) {
+		return nil, fmt.Errorf(`give "ms" (milliseconds, 0 or more) or "forever": true`)
 	}
-	return nil, err
+	if !req.Forever {
+		var err error
+		if d, err = millis(req); err != nil {
+			return nil, err
+		}
+	}
+	s.mu.Lock()
+	s.childStaleIP = d
+	s.mu.Unlock()
+	return nil, nil
 }
 
 // controlTools switches VMware Tools of a VM on or off; reset switches them back on.

@@ -71,6 +71,9 @@ func (s *sim) bootGuest(vm *simulator.VirtualMachine) {
 		return
 	}
 	s.publishAddress(vm, stale)
+	if wait == staleForever {
+		return
+	}
 	time.AfterFunc(wait, func() {
 		if s.powerState(vm) == types.VirtualMachinePowerStatePoweredOn && s.toolsRunning(vm) {
 			s.publishAddress(vm, ip)
@@ -79,13 +82,14 @@ func (s *sim) bootGuest(vm *simulator.VirtualMachine) {
 }
 
 // staleAddress is the address a clone reports at its first boot when -child-stale-ip asks for it: the one of
-// the VM it was cloned from, as a real child does until its guest reacts to its new MAC. Called with guestMu held.
+// the VM it was cloned from, as a real child does until its guest reacts to its new MAC; and for how long
+// (staleForever: until a power cycle). Called with guestMu held.
 func (s *sim) staleAddress(vm *simulator.VirtualMachine) (string, time.Duration) {
 	s.mu.Lock()
 	wait := s.childStaleIP
 	s.mu.Unlock()
 	origin, ok := s.origin[vm.Self]
-	if wait <= 0 || !ok || s.guests[origin] == nil {
+	if wait == 0 || !ok || s.guests[origin] == nil {
 		return "", 0
 	}
 	return s.guests[origin].ip, wait

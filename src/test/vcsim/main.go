@@ -68,8 +68,8 @@ func parseFlags(args []string) (*config, error) {
 	fs.BoolVar(&c.esx, "esx", false, "simulate an ESXi host (apiType HostAgent) instead of a vCenter")
 	fs.StringVar(&c.childResult, "child-result", "ref", "CreateForkChild_Task info.result: ref or empty")
 	fs.BoolVar(&c.childPoweredOn, "child-powered-on", false, "fork children come up running instead of powered off")
-	fs.DurationVar(&c.childStaleIP, "child-stale-ip", 0,
-		"for this long after its first power-on a clone reports the IP of the VM it was cloned from")
+	fs.Var((*staleIPFlag)(&c.childStaleIP), "child-stale-ip",
+		"for this long (or forever) after its first power-on a clone reports the IP of the VM it was cloned from")
 	fs.DurationVar(&c.taskDelay, "task-delay", 0, "every task stays running this long, e.g. 500ms")
 	fs.BoolVar(&c.tasksCancelable, "tasks-cancelable", true,
 		"CancelTask ends a task of the simulator while its task delay holds it back")
@@ -87,6 +87,35 @@ func parseFlags(args []string) (*config, error) {
 		return nil, fmt.Errorf("unexpected argument %q: all options are flags, see -help", fs.Arg(0))
 	}
 	return c, c.validate()
+}
+
+// staleForever as -child-stale-ip keeps a clone reporting its origin's IP until it is power-cycled.
+const staleForever time.Duration = -1
+
+// staleIPFlag is -child-stale-ip: a duration such as 2s, or forever.
+type staleIPFlag time.Duration
+
+func (f *staleIPFlag) String() string {
+	if f == nil {
+		return "0s"
+	}
+	if time.Duration(*f) == staleForever {
+		return "forever"
+	}
+	return time.Duration(*f).String()
+}
+
+func (f *staleIPFlag) Set(value string) error {
+	if value == "forever" {
+		*f = staleIPFlag(staleForever)
+		return nil
+	}
+	d, err := time.ParseDuration(value)
+	if err != nil || d < 0 {
+		return fmt.Errorf("%q: use a duration such as 2s, or forever", value)
+	}
+	*f = staleIPFlag(d)
+	return nil
 }
 
 func (c *config) validate() error {

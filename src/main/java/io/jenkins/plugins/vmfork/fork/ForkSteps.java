@@ -126,10 +126,8 @@ final class ForkSteps {
         if (spec.waitForIp()) {
             Deadline ipDeadline = Deadline.after(spec.ipTimeout());
             ip = ctx.vsphere().awaitIp(child, parent.ip(), ipDeadline);
-            if (ip == null) {
-                throw Errors.timeout("Child " + childName + " got no IP address other than its parent's ("
-                        + parent.ip() + ") within " + ForkEvent.seconds(ipDeadline.allowed())
-                        + ": check that the guest refreshes its network after forking, or allow more time");
+            if (ip == null || ip.equals(parent.ip())) {
+                throw noIpOfItsOwn(ip, parent, ipDeadline);
             }
         }
         if (spec.postForkCommand() != null) {
@@ -137,6 +135,19 @@ final class ForkSteps {
         }
         return new Child(
                 childName, child.id(), ip, parent.name(), parent.id(), created, spec.owner(), spec.job(), spec.build());
+    }
+
+    /**
+     * A child wakes with its parent's network identity until its guest reacts to the new MAC; a build must never get
+     * the parent's address, so a child still showing it (or none) at the deadline fails the fork.
+     */
+    private VmforkException noIpOfItsOwn(String seen, VmState parent, Deadline deadline) {
+        String shown = seen == null
+                ? "reported no IP address"
+                : "still reported " + seen + ", the IP address of its parent " + parent.name() + ",";
+        return Errors.timeout("Child " + childName + " " + shown + " when its IP timeout of "
+                + ForkEvent.seconds(deadline.allowed()) + " ran out: check that the guest refreshes its network "
+                + "after forking, or allow more time");
     }
 
     private void runPostFork(ChildSpec spec) {

@@ -185,20 +185,22 @@ public final class Vsphere {
                         != null);
     }
 
-    /** Waits for a guest IP address other than {@code notIp}; null when the deadline passed first. */
+    /**
+     * Waits for a guest IP address other than {@code notIp} and returns it. When the deadline passes first, returns
+     * the address the guest reported last instead: {@code notIp}, or null when it reported none.
+     */
     public String awaitIp(VmRef vm, String notIp, Deadline deadline) {
         String what = "Waiting for the IP address of " + vm.name();
-        return session.call(what, c -> {
-            Map<String, Object> v = Waiter.until(
-                    c,
-                    Refs.vm(vm.id()),
-                    paths("guest.ipAddress"),
-                    x -> x.get("guest.ipAddress") != null
-                            && !x.get("guest.ipAddress").equals(notIp),
-                    deadline,
-                    what);
-            return v == null ? null : (String) v.get("guest.ipAddress");
-        });
+        return session.call(what, c -> (String) Waiter.watch(
+                        c,
+                        Refs.vm(vm.id()),
+                        paths("guest.ipAddress"),
+                        x -> x.get("guest.ipAddress") != null
+                                && !x.get("guest.ipAddress").equals(notIp),
+                        deadline,
+                        what)
+                .values()
+                .get("guest.ipAddress"));
     }
 
     /** Waits until the guest accepts operations. */

@@ -30,11 +30,30 @@ final class Waiter {
 
     private Waiter() {}
 
+    /** The watched values when a wait ended, and whether {@code done} held for them. */
+    record Seen(Map<String, Object> values, boolean done) {}
+
     /**
      * Waits until {@code done} holds for the watched values, and returns them; returns null when the deadline passes
      * first. Throws an INTERRUPTED {@link VimException} when the thread is interrupted.
      */
     static Map<String, Object> until(
+            Connection c,
+            ManagedObjectReference obj,
+            String[] paths,
+            Predicate<Map<String, Object>> done,
+            Deadline deadline,
+            String what)
+            throws RemoteException {
+        Seen seen = watch(c, obj, paths, done, deadline, what);
+        return seen.done() ? seen.values() : null;
+    }
+
+    /**
+     * Waits until {@code done} holds for the watched values or the deadline passes, and returns what was seen last,
+     * for a message that says what the object showed instead.
+     */
+    static Seen watch(
             Connection c,
             ManagedObjectReference obj,
             String[] paths,
@@ -59,10 +78,10 @@ final class Waiter {
                     apply(updates, values);
                 }
                 if (done.test(values)) {
-                    return values;
+                    return new Seen(values, true);
                 }
                 if (deadline.expired()) {
-                    return null;
+                    return new Seen(values, false);
                 }
             }
         } finally {

@@ -212,6 +212,38 @@ class ChildTest {
     }
 
     @Test
+    void aChildShowingItsParentsIpAtFirstIsReportedWithItsOwn() {
+        vcsim.childStaleIp(Duration.ofSeconds(1));
+        String parentIp = forker.parentStatus(vcsim.parentName()).ip();
+
+        Child child = forker.fork(Sims.child(vcsim).build());
+
+        assertThat(parentIp).isNotBlank();
+        assertThat(child.ip()).isNotBlank().isNotEqualTo(parentIp);
+        assertThat(forker.child(child.id())).get().extracting(Child::ip).isEqualTo(child.ip());
+    }
+
+    @Test
+    void aChildKeepingItsParentsIpFailsAtTheIpDeadlineAndIsDestroyed() {
+        vcsim.childStaleIpForever();
+        String parentIp = forker.parentStatus(vcsim.parentName()).ip();
+
+        VmforkException e = failure(() -> forker.fork(Sims.child(vcsim)
+                .name("stale-ip-1")
+                .timeouts(Duration.ofSeconds(20), Duration.ofSeconds(1))
+                .build()));
+
+        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(e.getMessage())
+                .contains("Child stale-ip-1 still reported " + parentIp + ", the IP address of its parent "
+                        + vcsim.parentName())
+                .contains("IP timeout of 1.0 s")
+                .doesNotContain("\n");
+        assertThat(vcsim.soapRequestsByMethod()).containsEntry("Destroy_Task", 1L);
+        assertThat(forker.children(null)).isEmpty();
+    }
+
+    @Test
     void aChildThatCannotBePoweredOnIsDestroyed() {
         vcsim.failNext("PowerOnVM_Task", "InvalidState", 1);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,6 +56,24 @@ class InstantCloneTest {
             assertThat(frozen.quiesced()).isTrue();
             assertThat(vcsim.soapRequestsByMethod()).containsEntry("ResetVM_Task", 1L);
             assertThat(forker.destroy(child.name(), false)).isTrue();
+        }
+    }
+
+    @Test
+    void aCloneShowingItsParentsIpAtFirstIsReportedWithItsOwn() {
+        vcsim.childStaleIp(Duration.ofSeconds(1));
+        String parent = ChildNames.generate("ic-stale");
+        vcsim.createVm(parent);
+        try (Forker forker = Forker.open(Sims.vcenter(vcsim), ForkMode.INSTANT_CLONE, null)) {
+            String parentIp = forker.parentStatus(parent).ip();
+
+            Child child = forker.fork(ChildSpec.builder(parent)
+                    .timeouts(Duration.ofSeconds(20), Duration.ofSeconds(20))
+                    .build());
+
+            assertThat(parentIp).isNotBlank();
+            assertThat(child.ip()).isNotBlank().isNotEqualTo(parentIp);
+            assertThat(forker.destroy(child.id(), false)).isTrue();
         }
     }
 

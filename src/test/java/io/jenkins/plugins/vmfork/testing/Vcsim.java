@@ -226,6 +226,11 @@ public final class Vcsim implements AutoCloseable {
         post("/child-stale-ip", Map.of("ms", duration.toMillis()));
     }
 
+    /** A fork child or instant clone reports the guest IP of the VM it was cloned from until it is power-cycled. */
+    public void childStaleIpForever() {
+        post("/child-stale-ip", Map.of("forever", true));
+    }
+
     /** Switches VMware Tools of a VM (by name or id such as vm-42) on or off. */
     public void toolsRunning(String vm, boolean running) {
         post("/tools", Map.of("vm", vm, "running", running));

@@ -176,6 +176,24 @@ class VcsimForkTest {
     }
 
     @Test
+    void withAStaleIpForeverAChildReportsItsParentsAddressUntilItIsPowerCycled() throws Exception {
+        vcsim.childStaleIpForever();
+        enableAndQuiesce(si, vcsim, parent);
+        Object parentAddress = parent.getPropertyByPath("guest.ipAddress");
+        ManagedObjectReference task = createChild(si, parent, "child-stale-forever", false, Map.of());
+        Soap.awaitTask(si, task);
+        VirtualMachine child = Soap.vm(si, (ManagedObjectReference) Soap.taskResult(si, task));
+
+        Soap.awaitTask(si, child.powerOnVM_Task(null).getMOR());
+        Object stale = child.getPropertyByPath("guest.ipAddress");
+        Soap.awaitTask(si, child.powerOffVM_Task().getMOR());
+        Soap.awaitTask(si, child.powerOnVM_Task(null).getMOR());
+
+        assertThat(stale).isEqualTo(parentAddress);
+        assertThat(child.getPropertyByPath("guest.ipAddress")).isNotNull().isNotEqualTo(parentAddress);
+    }
+
+    @Test
     void withAnEmptyResultTheChildIsFoundByNameInTheParentsFolder() throws Exception {
         vcsim.childResultIsReference(false);
         enableAndQuiesce(si, vcsim, parent);
