@@ -100,6 +100,15 @@ final class DemoCleanup {
         }
         boolean interrupted = Thread.interrupted();
         try {
+            if (interrupted) {
+                // Ctrl-C reached the demo before this class's hook: the forks may still be running, and a child
+                // they create after the check below would be left behind.
+                aborted = true;
+                stopForks();
+            }
+            undo();
+        } catch (InterruptedException e) {
+            terminal.warn("Interrupted while waiting for the forks to stop; cleaning up anyway");
             undo();
         } finally {
             done();
@@ -137,13 +146,20 @@ final class DemoCleanup {
      */
     private void stopDemo() throws InterruptedException {
         demoThread.interrupt();
+        stopForks();
+        if (!demoStopped.await(DEMO_STOP_SECONDS, TimeUnit.SECONDS)) {
+            terminal.warn("The demo did not stop within " + DEMO_STOP_SECONDS + " s; cleaning up anyway");
+        }
+    }
+
+    /** Interrupts the forks in flight and waits for them: an interrupted fork destroys its half-made child. */
+    private void stopForks() throws InterruptedException {
         ExecutorService pool = forks;
         if (pool != null) {
             pool.shutdownNow();
-            pool.awaitTermination(DEMO_STOP_SECONDS, TimeUnit.SECONDS);
-        }
-        if (!demoStopped.await(DEMO_STOP_SECONDS, TimeUnit.SECONDS)) {
-            terminal.warn("The demo did not stop within " + DEMO_STOP_SECONDS + " s; cleaning up anyway");
+            if (!pool.awaitTermination(DEMO_STOP_SECONDS, TimeUnit.SECONDS)) {
+                terminal.warn("The forks did not stop within " + DEMO_STOP_SECONDS + " s; cleaning up anyway");
+            }
         }
     }
 
