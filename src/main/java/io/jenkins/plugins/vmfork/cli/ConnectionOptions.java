@@ -52,7 +52,8 @@ final class ConnectionOptions {
     @Option(
             names = "--insecure",
             order = 105,
-            description = "accept any certificate (anyone on the network path can read the password)")
+            description =
+                    "accept any certificate, or plain http:// (anyone on the network path can read the " + "password)")
     boolean insecure;
 
     /** The vCenter these options and the environment describe; asks for the password on a terminal if needed. */
@@ -66,7 +67,10 @@ final class ConnectionOptions {
             throw Secrets.usage("No vCenter user given: give --user USER (e.g. ci@vsphere.local) or set " + USER_ENV);
         }
         Trust trust = trust();
-        VCenter checked = VCenter.of(address, login, "");
+        VCenter checked = new VCenter(address, login, "", Trust.anyCertificate(), null, null);
+        if (checked.plainHttp()) {
+            requireHttpAccepted(checked.url());
+        }
         return new VCenter(checked.url(), login, password(terminal, login, checked.host()), trust, null, null);
     }
 
@@ -79,6 +83,18 @@ final class ConnectionOptions {
         }
         // The fork API warns about --insecure on every connection, through the listener: no warning of our own.
         return insecure ? Trust.anyCertificate() : Trust.jvm();
+    }
+
+    /** Plain HTTP sends the password in clear text: only --insecure, which accepts that, allows it. */
+    private void requireHttpAccepted(String address) {
+        if (thumbprint != null) {
+            throw Secrets.usage("--thumbprint cannot be checked over plain HTTP (" + address + "): there is no "
+                    + "certificate; use https://");
+        }
+        if (!insecure) {
+            throw Secrets.usage("--url " + address + " is plain HTTP: the vCenter password would cross the network "
+                    + "unencrypted. Use https://, or add --insecure to accept that (test setups only)");
+        }
     }
 
     private String password(Terminal terminal, String login, String host) {

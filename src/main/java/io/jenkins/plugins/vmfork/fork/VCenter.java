@@ -11,7 +11,8 @@ import java.util.Objects;
  * the connect and read timeouts of every call.
  *
  * @param url the SDK URL, normalized to {@code scheme://host[:port]/sdk}; {@code host}, {@code https://host} and
- *     {@code https://host:8443/sdk} are all accepted
+ *     {@code https://host:8443/sdk} are all accepted; plain {@code http://} only with the trust
+ *     {@link Trust.Kind#ANY}, which says that a password readable on the network path is accepted
  * @param user the vCenter user, e.g. {@code ci@vsphere.local}
  * @param password the user's password; any characters, XML-escaped on the wire
  * @param trust how the certificate is checked
@@ -32,6 +33,7 @@ public record VCenter(
         user = requireText(user, "user");
         password = Objects.requireNonNullElse(password, "");
         trust = Objects.requireNonNullElse(trust, Trust.jvm());
+        requireTlsUnlessAccepted(url, trust);
         connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connect timeout");
         readTimeout = positive(readTimeout, DEFAULT_READ_TIMEOUT, "read timeout");
     }
@@ -49,6 +51,11 @@ public record VCenter(
     /** The same vCenter with other timeouts. */
     public VCenter withTimeouts(Duration connect, Duration read) {
         return new VCenter(url, user, password, trust, connect, read);
+    }
+
+    /** Whether the URL is plain HTTP, so that the password crosses the network unencrypted. */
+    public boolean plainHttp() {
+        return url.startsWith("http:");
     }
 
     /** The host (and port, when given) of the URL, for messages. */
@@ -84,6 +91,24 @@ public record VCenter(
                     null,
                     "vCenter URL '" + url + "' is not valid: give https://host or https://host:port/sdk");
         }
+    }
+
+    /**
+     * Plain HTTP sends the password in clear text, and there is no certificate whose thumbprint could be checked:
+     * only the trust that already accepts anyone on the network path allows it.
+     */
+    private static void requireTlsUnlessAccepted(String url, Trust trust) {
+        if (!url.startsWith("http:") || trust.kind() == Trust.Kind.ANY) {
+            return;
+        }
+        String problem = trust.kind() == Trust.Kind.PINNED
+                ? "has no certificate, so the pinned thumbprint cannot be checked"
+                : "would send the password unencrypted";
+        throw new VmforkException(
+                VmforkException.Kind.USAGE,
+                null,
+                "Plain HTTP to vCenter '" + url + "' " + problem + ": use https://, or, on a test setup only, "
+                        + "trust any certificate");
     }
 
     private static String requireText(String value, String what) {

@@ -23,7 +23,10 @@ final class VsphereForker implements Forker {
 
     static Forker open(VCenter vcenter, ForkMode mode, ForkListener listener) {
         ForkListener to = listener == null ? ForkListener.NONE : listener;
-        if (vcenter.trust().kind() == Trust.Kind.ANY) {
+        if (vcenter.plainHttp()) {
+            to.warning("Plain HTTP to " + vcenter.host() + ": the password crosses the network unencrypted, and "
+                    + "anyone on the network path could read it; use https:// outside test setups");
+        } else if (vcenter.trust().kind() == Trust.Kind.ANY) {
             to.warning("Not checking the TLS certificate of " + vcenter.host() + ": anyone on the network path could "
                     + "read the password; pin its SHA-256 thumbprint instead");
         }

@@ -41,15 +41,39 @@ final class VCenterChecks {
         String normalized;
         try {
             // The fork API's own parsing, so that what passes here is what the steps connect to.
-            normalized = VCenter.of(url, "check", "").url();
+            // Parsed with the trust that allows plain HTTP: whether this trust is chosen is checked with it.
+            normalized = new VCenter(url, "check", "", Trust.anyCertificate(), null, null).url();
         } catch (VmforkException e) {
             return FieldCheck.error(e.getMessage());
         }
         if (normalized.startsWith("http:")) {
             return FieldCheck.warning("Plain HTTP: the vCenter password crosses the network unencrypted. Use https://"
-                    + " unless this is a test setup");
+                    + " unless this is a test setup, where it needs the trust 'Any certificate'");
         }
         return normalized.equals(url.trim()) ? FieldCheck.ok() : FieldCheck.ok("Connects to " + normalized);
+    }
+
+    /** The URL with the trust chosen for it: plain HTTP only with the trust that accepts anyone on the path. */
+    static FieldCheck url(String url, String trust) {
+        try {
+            return url(url, constant(Trust.Kind.class, trust, Trust.Kind.JVM));
+        } catch (IllegalArgumentException e) {
+            return url(url);
+        }
+    }
+
+    static FieldCheck url(String url, Trust.Kind trust) {
+        FieldCheck parsed = url(url);
+        boolean plainHttp = !isBlank(url) && url.trim().toLowerCase(Locale.ROOT).startsWith("http:");
+        if (parsed.isError() || !plainHttp || trust == Trust.Kind.ANY) {
+            return parsed;
+        }
+        if (trust == Trust.Kind.PINNED) {
+            return FieldCheck.error(
+                    "Plain HTTP has no certificate, so a pinned thumbprint cannot be checked: use" + " https://");
+        }
+        return FieldCheck.error("Plain HTTP would send the vCenter password unencrypted: use https://, or, on a test"
+                + " setup only, choose the trust 'Any certificate'");
     }
 
     static FieldCheck credentialsId(String credentialsId) {

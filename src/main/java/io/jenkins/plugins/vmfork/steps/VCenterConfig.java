@@ -186,7 +186,7 @@ public class VCenterConfig implements Describable<VCenterConfig> {
         List<String> problems = new ArrayList<>();
         for (FieldCheck check : List.of(
                 VCenterChecks.name(name),
-                VCenterChecks.url(url),
+                VCenterChecks.url(url, trust),
                 VCenterChecks.credentialsId(credentialsId),
                 VCenterChecks.trust(trust, thumbprint))) {
             if (check.isError()) {

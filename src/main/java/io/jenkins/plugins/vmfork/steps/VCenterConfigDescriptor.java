@@ -39,8 +39,8 @@ public class VCenterConfigDescriptor extends Descriptor<VCenterConfig> {
     }
 
     @POST
-    public FormValidation doCheckUrl(@QueryParameter String value) {
-        return check(() -> VCenterChecks.url(value));
+    public FormValidation doCheckUrl(@QueryParameter String value, @QueryParameter String trust) {
+        return check(() -> VCenterChecks.url(value, trust));
     }
 
     @POST

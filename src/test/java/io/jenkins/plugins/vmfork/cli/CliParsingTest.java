@@ -252,6 +252,24 @@ class CliParsingTest {
     }
 
     @Test
+    void plainHttpIsRefusedUnlessInsecureAcceptsItWithAWarning() {
+        Map<String, String> http =
+                Map.of("VMFORK_URL", "http://127.0.0.1:9", "VMFORK_USER", "u", "VMFORK_PASSWORD", "pw");
+
+        assertUsage(
+                Run.of(http, "parent", "status", "p"),
+                "--url http://127.0.0.1:9/sdk is plain HTTP: the vCenter password would cross the network unencrypted."
+                        + " Use https://, or add --insecure");
+        assertUsage(
+                Run.of(http, "parent", "status", "p", "--thumbprint", "AB".repeat(32)),
+                "--thumbprint cannot be checked over plain HTTP (http://127.0.0.1:9/sdk)");
+
+        Run accepted = Run.of(http, "parent", "status", "p", "--insecure");
+        assertThat(accepted.code()).as(accepted.toString()).isEqualTo(ExitCodes.CONNECTION);
+        assertThat(accepted.err()).contains("vmfork: warning: Plain HTTP to 127.0.0.1:9: the password crosses");
+    }
+
+    @Test
     void guestCommandsNeedTheGuestAccount(@TempDir Path dir) {
         assertUsage(
                 Run.of(ENV, "parent", "enable", "p", "--quiesce-command", "x"),

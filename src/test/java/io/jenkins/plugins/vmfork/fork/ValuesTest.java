@@ -18,7 +18,19 @@ class ValuesTest {
         assertThat(VCenter.of("vc.example.com", "u", "p").url()).isEqualTo("https://vc.example.com/sdk");
         assertThat(VCenter.of("https://vc.example.com/", "u", "p").url()).isEqualTo("https://vc.example.com/sdk");
         assertThat(VCenter.of("https://VC:8443/sdk", "u", "p").url()).isEqualTo("https://VC:8443/sdk");
-        assertThat(VCenter.of("http://127.0.0.1:1234", "u", "p").url()).isEqualTo("http://127.0.0.1:1234/sdk");
+        assertThat(new VCenter("http://127.0.0.1:1234", "u", "p", Trust.anyCertificate(), null, null).url())
+                .isEqualTo("http://127.0.0.1:1234/sdk");
+    }
+
+    @Test
+    void plainHttpIsRefusedUnlessAnyCertificateIsTrusted() {
+        assertThatThrownBy(() -> VCenter.of("http://vc", "u", "p"))
+                .hasMessageContaining("'http://vc/sdk'")
+                .hasMessageContaining("unencrypted");
+        assertThatThrownBy(() -> new VCenter("http://vc", "u", "p", Trust.pinned("AB".repeat(32)), null, null))
+                .hasMessageContaining("thumbprint cannot be checked");
+        assertThat(new VCenter("http://vc", "u", "p", Trust.anyCertificate(), null, null).plainHttp())
+                .isTrue();
     }
 
     @Test

@@ -39,6 +39,19 @@ class VCenterChecksTest {
     }
 
     @Test
+    void plainHttpNeedsTheTrustAnyCertificate() {
+        assertThat(VCenterChecks.url("http://vc.example.com", Trust.Kind.JVM))
+                .satisfies(c -> assertError(c, "choose the trust 'Any certificate'"));
+        assertThat(VCenterChecks.url("http://vc.example.com", Trust.Kind.PINNED))
+                .satisfies(c -> assertError(c, "a pinned thumbprint cannot be checked"));
+        assertThat(VCenterChecks.url("HTTP://vc.example.com", "").level()).isEqualTo(Level.ERROR);
+        assertThat(VCenterChecks.url("http://vc.example.com", "ANY").level()).isEqualTo(Level.WARNING);
+        assertThat(VCenterChecks.url("https://vc.example.com/sdk", Trust.Kind.JVM)
+                        .level())
+                .isEqualTo(Level.OK);
+    }
+
+    @Test
     void pinnedTrustNeedsAValidThumbprint() {
         assertThat(VCenterChecks.trust(Trust.Kind.PINNED, null)).satisfies(c -> assertError(c, "SHA-256 thumbprint"));
         assertThat(VCenterChecks.trust(Trust.Kind.PINNED, "12:34")).satisfies(c -> assertError(c, "'12:34'"));

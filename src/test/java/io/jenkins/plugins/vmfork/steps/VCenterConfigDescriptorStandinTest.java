@@ -41,7 +41,7 @@ class VCenterConfigDescriptorStandinTest {
     void anAdministratorIsToldWhatIsWrong() {
         new Controller(Jenkins.ADMINISTER);
 
-        assertThat(descriptor.doCheckUrl("ftp://vc").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(descriptor.doCheckUrl("ftp://vc", null).kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(descriptor.doCheckName("lab/1").getMessage()).contains("'lab/1'");
         assertThat(descriptor.doCheckThumbprint("12:34", "PINNED").getMessage()).contains("'12:34'");
         assertThat(descriptor.doCheckCredentialsId("", "https://vc").kind).isEqualTo(FormValidation.Kind.ERROR);
@@ -54,7 +54,7 @@ class VCenterConfigDescriptorStandinTest {
         new Controller();
 
         for (FormValidation check : new FormValidation[] {
-            descriptor.doCheckUrl("ftp://vc"),
+            descriptor.doCheckUrl("ftp://vc", null),
             descriptor.doCheckName("lab/1"),
             descriptor.doCheckCredentialsId("vc-ci", "https://vc"),
             descriptor.doCheckThumbprint("12:34", "PINNED"),

@@ -111,6 +111,16 @@ class VCenterConfigTest {
     }
 
     @Test
+    void plainHttpIsAProblemOfTheEntryUnlessAnyCertificateIsTrusted() {
+        VCenterConfig config = new VCenterConfig("lab", "http://vc.example.com", "vc-ci");
+
+        assertThat(config.problems()).singleElement().asString().contains("unencrypted");
+        config.setTrust(Trust.Kind.ANY);
+        assertThat(config.problems()).isEmpty();
+        assertThat(config.toVCenter("ci", "pw").url()).isEqualTo("http://vc.example.com/sdk");
+    }
+
+    @Test
     void becomesAVCenterOfTheForkApiWithItsTrustAndTimeouts() {
         VCenterConfig config = new VCenterConfig("lab", "vc.example.com", "vc-ci");
         config.setTrust(Trust.Kind.PINNED);
