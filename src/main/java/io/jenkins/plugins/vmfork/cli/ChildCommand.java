@@ -38,7 +38,8 @@ final class ChildCommand {
             description = {
                 "Forks a child from a parent that 'vmfork parent enable' prepared, powers it on and prints its "
                         + "name, id and (with --wait-ip) its IP address. Destroy it with 'vmfork child destroy'.",
-                "If anything fails after the child was created, or on Ctrl-C, the child is destroyed again."
+                "If anything fails after the child was created, or on Ctrl-C, the child is destroyed again; once "
+                        + "it is printed, the command has succeeded and a Ctrl-C keeps it."
             },
             footer = {
                 "%nExamples:",

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -44,10 +45,12 @@ public final class Main {
     public static int run(Terminal terminal, String... args) {
         Thread command = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> interruptAndWait(command, finished), "vmfork Ctrl-C");
+        AtomicInteger code = new AtomicInteger(ExitCodes.INTERRUPTED);
+        Thread hook = new Thread(() -> interruptAndWait(command, finished, code), "vmfork Ctrl-C");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return commandLine(terminal).execute(args);
+            code.set(commandLine(terminal).execute(args));
+            return code.get();
         } finally {
             finished.countDown();
             try {
@@ -58,10 +61,18 @@ public final class Main {
         }
     }
 
-    private static void interruptAndWait(Thread command, CountDownLatch finished) {
+    /**
+     * A JVM ended by a signal exits with 128 + the signal whatever its main thread returns. A command that still
+     * succeeded (Ctrl-C came after {@code child create} had printed its child, which is then kept) must say so:
+     * its exit code is given here. Only then, because a halt does not wait for the other hooks; the demo's own hook
+     * has finished before the demo returns.
+     */
+    private static void interruptAndWait(Thread command, CountDownLatch finished, AtomicInteger code) {
         command.interrupt();
         try {
-            finished.await(CTRL_C_GRACE_SECONDS, TimeUnit.SECONDS);
+            if (finished.await(CTRL_C_GRACE_SECONDS, TimeUnit.SECONDS) && code.get() == ExitCodes.OK) {
+                Runtime.getRuntime().halt(ExitCodes.OK);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -181,6 +181,34 @@ class CliVcsimTest {
     }
 
     @Test
+    void ctrlCAfterTheChildIsPrintedKeepsItAndSucceeds() throws Exception {
+        Vcsim sim = VCSIM.vcsim();
+        sim.createVm("cli-late-ctrl-c");
+        ok("parent", "enable", "cli-late-ctrl-c", "--guest-user", sim.guestUser());
+        // Every answer comes late, so the logout after the child is printed is still waited for when Ctrl-C comes.
+        sim.responseDelay(Duration.ofMillis(400));
+
+        Run run = CliProcess.start(
+                        env(Map.of()),
+                        "child",
+                        "create",
+                        "cli-late-ctrl-c",
+                        "--name",
+                        "cli-kept",
+                        "--thumbprint",
+                        sim.thumbprint())
+                .awaitLine("created  ")
+                .ctrlC()
+                .finish();
+        sim.responseDelay(Duration.ZERO);
+
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("name     cli-kept").doesNotContain("Interrupted");
+        assertThat(ok("child", "list", "cli-late-ctrl-c").out()).contains("cli-kept");
+        assertThat(ok("child", "destroy", "cli-kept").out()).isEqualTo("Destroyed cli-kept\n");
+    }
+
+    @Test
     void certificateNotInTheTrustStoreIsAConnectionProblemNamingTheThumbprint() {
         Run run = Run.of(env(Map.of()), "parent", "status", "vmfork-parent");
 
