@@ -2,6 +2,7 @@ package io.jenkins.plugins.vmfork.fork;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -53,8 +54,9 @@ public record ChildSpec(
         }
         namePrefix = ChildNames.prefix(namePrefix == null ? ChildNames.DEFAULT_PREFIX : namePrefix);
         configParams = Map.copyOf(Objects.requireNonNullElse(configParams, Map.of()));
+        // vSphere compares extraConfig keys without case: GUESTINFO.VMFORK.owner would overwrite the owner tag.
         configParams.keySet().stream()
-                .filter(k -> k.startsWith(Tags.PREFIX))
+                .filter(k -> k.toLowerCase(Locale.ROOT).startsWith(Tags.PREFIX))
                 .findFirst()
                 .ifPresent(k -> {
                     throw new VmforkException(

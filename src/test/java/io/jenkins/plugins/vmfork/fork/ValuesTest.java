@@ -72,6 +72,10 @@ class ValuesTest {
                         ChildSpec.builder("p").configParam(Tags.OWNER, "x").build())
                 .hasMessageContaining(Tags.OWNER);
         assertThatThrownBy(() -> ChildSpec.builder("p")
+                        .configParam("GUESTINFO.VMFORK.owner", "me")
+                        .build())
+                .hasMessageContaining("'GUESTINFO.VMFORK.owner' is reserved");
+        assertThatThrownBy(() -> ChildSpec.builder("p")
                         .postForkCommand("/bin/true", null)
                         .build())
                 .hasMessageContaining("guest credentials");
