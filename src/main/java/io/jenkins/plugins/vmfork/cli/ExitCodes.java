@@ -36,8 +36,8 @@ final class ExitCodes {
         codes.put(" " + OK, "done");
         codes.put(" " + INTERNAL, "unexpected error (run again with --verbose to see where)");
         codes.put(" " + USAGE, "usage: a wrong option or value, or no such VM");
-        codes.put(" " + REFUSED, "vCenter refused or failed the operation");
-        codes.put(" " + TIMEOUT, "timeout: a task, the guest or an IP address did not come in time");
+        codes.put(" " + REFUSED, "vCenter refused or failed the operation, or VMware Tools do not run in the guest");
+        codes.put(" " + TIMEOUT, "timeout: a task, a guest with VMware Tools running or an IP address took too long");
         codes.put(" " + CONNECTION, "connection: vCenter not reachable, or its certificate not trusted");
         codes.put(" " + LOGIN, "login: vCenter rejected the user name or password");
         codes.put(String.valueOf(INTERRUPTED), "interrupted (Ctrl-C); what had been created was destroyed");

@@ -12,7 +12,8 @@ final class Modes implements ITypeConverter<ForkMode>, Iterable<String> {
 
     /** The help of every --mode option that picks how children are forked. */
     static final String HELP =
-            "auto (by the vCenter's version), vmfork (6.0/6.5) or instant-clone (6.7+); default: ${DEFAULT-VALUE}";
+            "auto (VMFork below vSphere 6.7, Instant Clone from 6.7), vmfork (6.0 to 6.7) or instant-clone "
+                    + "(6.7+); default: ${DEFAULT-VALUE}";
 
     private static final List<String> NAMES = List.of("auto", "vmfork", "instant-clone");
 

@@ -11,8 +11,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Version.class,
         subcommands = {ParentCommand.class, ChildCommand.class, SweepCommand.class, DemoCommand.class},
         description = {
-            "Forks disposable child VMs from a prepared parent VM on VMware vSphere (VMFork on 6.0/6.5, Instant "
-                    + "Clone on 6.7+), the way the vmfork Jenkins plugin does for each build.",
+            "Forks disposable child VMs from a prepared parent VM on VMware vSphere (VMFork on 6.0 to 6.7, "
+                    + "Instant Clone on 6.7+), the way the vmfork Jenkins plugin does for each build.",
             "",
             "Connection options of every command: --url, --user, the password from $VMFORK_PASSWORD or "
                     + "--password-file, --thumbprint or --insecure. Run 'vmfork demo' to see it all work against "
