@@ -11,20 +11,37 @@ import picocli.CommandLine.TypeConversionException;
 /** Reads durations as people write them ({@code 30m}, {@code 2h}, {@code 1d}, {@code 1h30m}) or in ISO-8601. */
 final class Durations implements ITypeConverter<Duration> {
 
+    /** Longer than any wait or age vmfork deals with, and far below where Java's time arithmetic overflows. */
+    static final Duration MAX = Duration.ofDays(3650);
+
     private static final Pattern SHORT = Pattern.compile("(?:\\d+(?:ms|[dhms]))+");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|[dhms])");
 
     @Override
     public Duration convert(String value) {
-        Duration duration = parse(value);
+        Duration duration;
+        try {
+            duration = parse(value);
+        } catch (NumberFormatException | ArithmeticException e) {
+            duration = MAX.plusMillis(1);
+        }
         if (duration == null) {
             throw new TypeConversionException(
                     "'" + value + "' is not a duration: use e.g. 30s, 30m, 2h, 1d, 1h30m or ISO-8601 such as PT2H");
         }
+        if (duration.compareTo(MAX) > 0) {
+            throw new TypeConversionException("'" + value + "' is too long a duration: give at most " + format(MAX));
+        }
+        if (duration.isNegative()) {
+            throw new TypeConversionException("'" + value + "' is a negative duration: give 0s or more");
+        }
         return duration;
     }
 
-    /** The duration, or null when the text is not one. */
+    /**
+     * The duration, or null when the text is not one. A number too large for a long, or a sum beyond
+     * {@link Duration}, throws NumberFormatException or ArithmeticException.
+     */
     static Duration parse(String value) {
         String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         if (SHORT.matcher(text).matches()) {
@@ -34,6 +51,9 @@ final class Durations implements ITypeConverter<Duration> {
             try {
                 return Duration.parse(text.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
+                if (e.getCause() instanceof ArithmeticException overflow) {
+                    throw overflow;
+                }
                 return null;
             }
         }

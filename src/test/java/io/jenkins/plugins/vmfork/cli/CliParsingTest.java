@@ -172,6 +172,14 @@ class CliParsingTest {
         assertThat(run.err()).contains("See 'vmfork sweep --help'.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999999d", "999999999999999d", "P999999999999D", "3651d"})
+    void hugeDurationsAreRefusedNamingTheValue(String text) {
+        assertUsage(
+                Run.of(ENV, "sweep", "--older-than", text),
+                "Invalid value for option '--older-than': '" + text + "' is too long a duration: give at most 3650d");
+    }
+
     @Test
     void sweepWithoutAnAgeIsRefused() {
         assertUsage(Run.of(ENV, "sweep", "ci-parent"), "Missing required option: '--older-than=DURATION'");
