@@ -4,6 +4,7 @@ import io.jenkins.plugins.vmfork.fork.ChildSpec;
 import io.jenkins.plugins.vmfork.fork.ForkMode;
 import io.jenkins.plugins.vmfork.fork.Forker;
 import io.jenkins.plugins.vmfork.fork.GuestCredentials;
+import io.jenkins.plugins.vmfork.fork.VmforkException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,7 +122,7 @@ final class ChildCommand {
         @Option(
                 names = "--timeout",
                 paramLabel = "DURATION",
-                converter = Durations.class,
+                converter = Durations.Positive.class,
                 defaultValue = "5m",
                 order = 10,
                 description =
@@ -145,6 +146,10 @@ final class ChildCommand {
         @Override
         public Integer call() {
             GuestCredentials credentials = guest.credentials(terminal());
+            if (postForkCommand != null && credentials == null) {
+                throw Secrets.usage("--post-fork-command runs in the child's guest: give --guest-user (and its "
+                        + "password in $" + GuestOptions.PASSWORD_ENV + " or --guest-password-file)");
+            }
             ChildSpec.Builder spec = ChildSpec.builder(parent)
                     .name(name)
                     .persistent(persistent)
@@ -205,8 +210,27 @@ final class ChildCommand {
         public Integer call() {
             try (Forker forker = open(connection, ForkMode.AUTO)) {
                 printer().destroyed(child, forker.destroy(child, force));
+            } catch (VmforkException e) {
+                throw withForceOption(e);
             }
             return ExitCodes.OK;
+        }
+
+        /** The fork API says "force" for what this command calls --force. */
+        private static VmforkException withForceOption(VmforkException e) {
+            String message = String.valueOf(e.getMessage());
+            if (!message.contains("destroy it only with force")) {
+                return e;
+            }
+            VmforkException named = new VmforkException(
+                    e.kind(),
+                    e.fault(),
+                    message.replace("destroy it only with force", "destroy it only with --force"),
+                    e);
+            for (Throwable also : e.getSuppressed()) {
+                named.addSuppressed(also);
+            }
+            return named;
         }
     }
 

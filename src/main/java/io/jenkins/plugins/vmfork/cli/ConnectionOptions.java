@@ -11,6 +11,7 @@ final class ConnectionOptions {
     static final String URL_ENV = "VMFORK_URL";
     static final String USER_ENV = "VMFORK_USER";
     static final String PASSWORD_ENV = "VMFORK_PASSWORD";
+    static final String THUMBPRINT_ENV = "VMFORK_THUMBPRINT";
 
     @Option(
             names = "--url",
@@ -30,7 +31,8 @@ final class ConnectionOptions {
             names = "--password-file",
             paramLabel = "FILE",
             order = 102,
-            description = "file whose first line is the vCenter password (default: $" + PASSWORD_ENV + ")")
+            description = "file whose first line is the vCenter password; without it, $" + PASSWORD_ENV
+                    + " holds the password")
     Path passwordFile;
 
     @Option(
@@ -46,7 +48,7 @@ final class ConnectionOptions {
             paramLabel = "SHA256",
             order = 104,
             description = "trust only the certificate with this SHA-256 thumbprint (64 hex digits, colons allowed) "
-                    + "instead of the Java trust store")
+                    + "instead of the Java trust store (default: $" + THUMBPRINT_ENV + ")")
     String thumbprint;
 
     @Option(
@@ -65,6 +67,9 @@ final class ConnectionOptions {
         String login = firstOf(user, terminal.env(USER_ENV));
         if (login == null) {
             throw Secrets.usage("No vCenter user given: give --user USER (e.g. ci@vsphere.local) or set " + USER_ENV);
+        }
+        if (thumbprint == null && !insecure) {
+            thumbprint = firstOf(null, terminal.env(THUMBPRINT_ENV));
         }
         Trust trust = trust();
         VCenter checked = new VCenter(address, login, "", Trust.anyCertificate(), null, null);

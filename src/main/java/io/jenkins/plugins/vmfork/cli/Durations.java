@@ -38,6 +38,18 @@ final class Durations implements ITypeConverter<Duration> {
         return duration;
     }
 
+    /** Reads a timeout: as a duration, but more than zero. */
+    static final class Positive implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration duration = new Durations().convert(value);
+            if (duration.isZero()) {
+                throw new TypeConversionException("'" + value + "' is no time to wait: give more than 0s, e.g. 5m");
+            }
+            return duration;
+        }
+    }
+
     /**
      * The duration, or null when the text is not one. A number too large for a long, or a sum beyond
      * {@link Duration}, throws NumberFormatException or ArithmeticException.

@@ -20,7 +20,8 @@ final class GuestOptions {
             names = "--guest-password-file",
             paramLabel = "FILE",
             order = 201,
-            description = "file whose first line is the guest password (default: $" + PASSWORD_ENV + ")")
+            description =
+                    "file whose first line is the guest password; without it, $" + PASSWORD_ENV + " holds the password")
     Path passwordFile;
 
     /** The guest account, or null when no --guest-user was given. */
@@ -30,6 +31,9 @@ final class GuestOptions {
                 throw Secrets.usage("--guest-password-file needs --guest-user: give the guest account too");
             }
             return null;
+        }
+        if (user.isBlank()) {
+            throw Secrets.usage("--guest-user is empty: give the guest account's user name, e.g. --guest-user root");
         }
         return new GuestCredentials(user, password(terminal));
     }

@@ -13,6 +13,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -92,7 +93,14 @@ public final class Main {
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, cmd, parseResult) -> failure(e, root));
         addExitCodes(commandLine);
+        withoutJson(commandLine.getSubcommands().get("demo"));
         return commandLine;
+    }
+
+    /** The demo prints steps for people: its help does not offer --json ('vmfork --json demo' is refused). */
+    private static void withoutJson(CommandLine demo) {
+        CommandSpec spec = demo.getCommandSpec();
+        spec.remove(spec.findOption("--json"));
     }
 
     private static void addExitCodes(CommandLine commandLine) {
@@ -183,7 +191,9 @@ public final class Main {
                     .println("vmfork: unexpected error: " + e
                             + (root.verbose ? "" : " (run again with --verbose to see where)"));
         }
-        if (root.verbose) {
+        // A known failure is its one line; where in the code it happened helps only with an unexpected one.
+        boolean expected = e instanceof VmforkException || e instanceof CliException;
+        if (root.verbose && !expected) {
             e.printStackTrace(terminal.err());
         }
         terminal.err().flush();

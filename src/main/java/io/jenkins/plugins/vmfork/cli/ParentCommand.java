@@ -91,7 +91,7 @@ final class ParentCommand {
         @Option(
                 names = "--timeout",
                 paramLabel = "DURATION",
-                converter = Durations.class,
+                converter = Durations.Positive.class,
                 defaultValue = "5m",
                 order = 212,
                 description = "how long to wait for the guest's tools, and then for the parent to be "

@@ -2,6 +2,7 @@ package io.jenkins.plugins.vmfork.cli;
 
 import io.jenkins.plugins.vmfork.fork.VmforkException;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,6 +25,8 @@ final class Secrets {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw usage(what + " " + file + " does not exist: give the file that holds the password");
+        } catch (MalformedInputException e) {
+            throw usage(what + " " + file + " is not UTF-8 text: save the password in it as UTF-8");
         } catch (IOException e) {
             throw usage("Cannot read " + what + " " + file + " (" + e.getClass().getSimpleName()
                     + "): check that it is a readable file");

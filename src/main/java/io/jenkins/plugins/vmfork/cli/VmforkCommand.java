@@ -14,8 +14,8 @@ import picocli.CommandLine.ScopeType;
             "Forks disposable child VMs from a prepared parent VM on VMware vSphere (VMFork on 6.0 to 6.7, "
                     + "Instant Clone on 6.7+), the way the vmfork Jenkins plugin does for each build.",
             "",
-            "Connection options of every command: --url, --user, the password from $VMFORK_PASSWORD or "
-                    + "--password-file, --thumbprint or --insecure. Run 'vmfork demo' to see it all work against "
+            "Connection options of every command that talks to vCenter (all but demo): --url, --user, the "
+                    + "password from $VMFORK_PASSWORD or --password-file, --thumbprint or --insecure. Run 'vmfork demo' to see it all work against "
                     + "the bundled vCenter simulator."
         },
         footer = {
@@ -36,14 +36,14 @@ final class VmforkCommand {
             names = {"-v", "--verbose"},
             scope = ScopeType.INHERIT,
             order = 900,
-            description = "print vCenter calls and, on failure, where it happened")
+            description = "print vCenter calls and, on an unexpected error, where it happened")
     boolean verbose;
 
     @Option(
             names = "--json",
             scope = ScopeType.INHERIT,
             order = 901,
-            description = "print results as JSON (progress lines are left out)")
+            description = "print results as JSON (progress lines are left out); not for demo")
     boolean json;
 
     VmforkCommand(Terminal terminal) {

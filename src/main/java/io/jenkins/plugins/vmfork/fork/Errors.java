@@ -9,7 +9,22 @@ final class Errors {
     private Errors() {}
 
     static VmforkException of(VimException e) {
-        return new VmforkException(VmforkException.Kind.valueOf(e.kind().name()), e.fault(), e.getMessage(), e);
+        String message = e.getMessage();
+        String interrupted = "Interrupted while ";
+        if (message != null && message.startsWith(interrupted)) {
+            message = interrupted + lowerFirstWord(message.substring(interrupted.length()));
+        }
+        return new VmforkException(VmforkException.Kind.valueOf(e.kind().name()), e.fault(), message, e);
+    }
+
+    /**
+     * "Powering on X" also starts a sentence ("Powering on X failed"); after "Interrupted while" its first word is
+     * lower case. A name such as VM keeps its capitals.
+     */
+    private static String lowerFirstWord(String what) {
+        boolean word =
+                what.length() > 1 && Character.isUpperCase(what.charAt(0)) && Character.isLowerCase(what.charAt(1));
+        return word ? Character.toLowerCase(what.charAt(0)) + what.substring(1) : what;
     }
 
     /** Runs a step; a {@link VimException} leaves it as a {@link VmforkException}. */
@@ -35,7 +50,7 @@ final class Errors {
 
     static VmforkException interrupted(String what) {
         Thread.currentThread().interrupt();
-        return new VmforkException(VmforkException.Kind.INTERRUPTED, null, "Interrupted while " + what);
+        return new VmforkException(VmforkException.Kind.INTERRUPTED, null, "Interrupted while " + lowerFirstWord(what));
     }
 
     /** Throws INTERRUPTED when the thread has been interrupted, keeping the interrupt flag. */

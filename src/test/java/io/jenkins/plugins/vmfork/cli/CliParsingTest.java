@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -296,7 +297,51 @@ class CliParsingTest {
                 "--guest-password-file needs --guest-user");
         assertUsage(
                 Run.of(ENV, "child", "create", "p", "--post-fork-command", "true"),
-                "A post-fork command needs guest credentials");
+                "--post-fork-command runs in the child's guest: give --guest-user");
+        assertUsage(
+                Run.of(ENV, "child", "create", "p", "--guest-user", ""),
+                "--guest-user is empty: give the guest account's user name");
+    }
+
+    @Test
+    void aPasswordFileThatIsNotUtf8IsNamedSo(@TempDir Path dir) throws Exception {
+        Path latin1 = Files.write(dir.resolve("latin1"), new byte[] {'p', (byte) 0xE4, 's', 's'});
+
+        assertUsage(
+                Run.of(ENV, "parent", "status", "p", "--password-file", latin1.toString()),
+                "--password-file " + latin1 + " is not UTF-8 text");
+    }
+
+    @Test
+    void timeoutsMustBeMoreThanZero() {
+        assertUsage(
+                Run.of(ENV, "child", "create", "p", "--timeout", "0s"),
+                "Invalid value for option '--timeout': '0s' is no time to wait: give more than 0s");
+        assertUsage(Run.of(ENV, "parent", "enable", "p", "--timeout", "PT0S"), "'PT0S' is no time to wait");
+    }
+
+    @Test
+    void theThumbprintComesFromTheEnvironmentToo() {
+        Map<String, String> env = new HashMap<>(ENV);
+        env.put("VMFORK_THUMBPRINT", "not-hex");
+
+        assertUsage(Run.of(env, "parent", "status", "p"), "Certificate thumbprint 'not-hex' is not a SHA-256");
+        assertThat(Run.of("parent", "status", "--help").out()).contains("$VMFORK_THUMBPRINT");
+    }
+
+    @Test
+    void verboseShowsNoStackTraceForAUsageError() {
+        assertUsage(Run.of(ENV, "-v", "parent", "status", "p", "--thumbprint", "abc"), "'abc'");
+    }
+
+    @Test
+    void theDemoDoesNotOfferJsonAndTheTopHelpSaysItTakesNoConnection() {
+        assertThat(Run.of("demo", "--help").out()).doesNotContain("--json");
+        assertUsage(Run.of("demo", "--json"), "Unknown option: '--json'");
+        assertThat(Run.of("--help").out()).contains("every command that talks to vCenter (all but demo)");
+        assertThat(Run.of("child", "create", "--help").out())
+                .contains("$VMFORK_PASSWORD holds the password")
+                .doesNotContain("(default: $VMFORK_PASSWORD)");
     }
 
     @Test
@@ -312,7 +357,7 @@ class CliParsingTest {
     void demoOptionsAreChecked() {
         assertUsage(Run.of("demo", "--children", "0"), "--children 0 is out of range: give 1 to 20");
         assertUsage(Run.of("demo", "--mode", "auto"), "--mode 'auto' is not a demo mode: use vmfork or instant-clone");
-        assertUsage(Run.of("demo", "--json"), "The demo prints steps for people, not JSON");
+        assertUsage(Run.of("--json", "demo"), "The demo prints steps for people, not JSON");
     }
 
     @Test
