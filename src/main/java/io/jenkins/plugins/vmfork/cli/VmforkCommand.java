@@ -15,8 +15,8 @@ import picocli.CommandLine.ScopeType;
                     + "Instant Clone on 6.7+), the way the vmfork Jenkins plugin does for each build.",
             "",
             "Connection options of every command that talks to vCenter (all but demo): --url, --user, the "
-                    + "password from $VMFORK_PASSWORD or --password-file, --thumbprint or --insecure. Run 'vmfork demo' to see it all work against "
-                    + "the bundled vCenter simulator."
+                    + "password from $VMFORK_PASSWORD or --password-file, --thumbprint or --insecure. Run "
+                    + "'vmfork demo' to see it all work against the bundled vCenter simulator."
         },
         footer = {
             "%nExamples:",
