@@ -40,7 +40,7 @@ final class ConnectionTest {
     static String describe(ForkMode mode) {
         return switch (mode) {
             case AUTO -> "the mode that the vCenter's API version calls for";
-            case VMFORK -> "VMFork (vSphere 6.0 and 6.5)";
+            case VMFORK -> "VMFork (vSphere 6.0 to 6.7)";
             case INSTANT_CLONE -> "Instant Clone (vSphere 6.7 and later)";
         };
     }

@@ -44,7 +44,7 @@ final class StepChecks {
             case "instantclone" -> ForkMode.INSTANT_CLONE;
             default ->
                 throw new IllegalArgumentException("Fork mode '" + value + "' is not known: give auto, vmfork"
-                        + " (vSphere 6.0 and 6.5) or instantClone (vSphere 6.7 and later)");
+                        + " (vSphere 6.0 to 6.7) or instantClone (vSphere 6.7 and later)");
         };
     }
 

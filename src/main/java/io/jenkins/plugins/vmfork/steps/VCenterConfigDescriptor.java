@@ -109,7 +109,7 @@ public class VCenterConfigDescriptor extends Descriptor<VCenterConfig> {
     public ListBoxModel doFillModeItems() {
         ListBoxModel items = new ListBoxModel();
         items.add("Automatic: by the vCenter's API version", ForkMode.AUTO.name());
-        items.add("VMFork (vSphere 6.0 and 6.5)", ForkMode.VMFORK.name());
+        items.add("VMFork (vSphere 6.0 to 6.7)", ForkMode.VMFORK.name());
         items.add("Instant Clone (vSphere 6.7 and later)", ForkMode.INSTANT_CLONE.name());
         return items;
     }
