@@ -98,7 +98,8 @@ public final class Benchmark {
             report.soak("faults injected (" + FaultInjector.RATE + ")", r.injected());
             report.soak("failed forks, by kind", r.forks().failuresByKind());
             report.soak(
-                    "failed destroys, by kind (destroyed again after the faults)",
+                    "failed destroys, by kind (destroyed again after the faults, with the children failed forks "
+                            + "handed back)",
                     r.destroys().failuresByKind() + ", " + r.destroyedLater() + " destroyed later");
             report.soak("logins (first one, and again after each expiry)", r.logins());
             report.soak("VMs left: tagged children through vmfork's API", r.leftTagged());

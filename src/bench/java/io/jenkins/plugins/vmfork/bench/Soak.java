@@ -15,9 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fork-and-destroy cycles on many threads while faults are injected at random. A cycle whose destroy fails keeps
- * its child for one more destroy after the faults stop, as the plugin's pending cleanup does; what is left after
- * that is counted twice: through vmfork's API and, independently, in the whole inventory.
+ * Fork-and-destroy cycles on many threads while faults are injected at random. A cycle whose destroy fails, or whose
+ * failed fork hands back a child it could not destroy ({@link VmforkException#leftover()}), keeps that child for one
+ * more destroy after the faults stop, as the plugin's pending cleanup does; what is left after that is counted twice:
+ * through vmfork's API and, independently, in the whole inventory.
  */
 final class Soak {
 
@@ -131,6 +132,11 @@ final class Soak {
                     String why = fault.find() ? fault.group(1) : "no fault named";
                     forks.fail("child of the failed fork not destroyed (" + why + ")", cleanup.getMessage());
                 }
+                e.leftover().ifPresent(left -> {
+                    synchronized (pending) {
+                        pending.add(left.id());
+                    }
+                });
                 continue;
             }
             try {

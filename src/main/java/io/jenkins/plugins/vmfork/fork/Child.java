@@ -1,5 +1,6 @@
 package io.jenkins.plugins.vmfork.fork;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -24,7 +25,8 @@ public record Child(
         Instant createdAt,
         String owner,
         String job,
-        String build) {
+        String build)
+        implements Serializable {
 
     /** This child with a known IP address. */
     public Child withIp(String newIp) {

@@ -39,10 +39,15 @@ final class Cleanup {
         return destroy(vm);
     }
 
-    /** Destroys what a failed fork left, recording a failure to do so on the fork's own failure. */
-    void destroyQuietly(VmRef vm, RuntimeException forkFailure) {
+    /**
+     * Destroys what a failed fork left, trying again a few times (see {@link Retry#cleanup}) within one cleanup
+     * deadline; false when it still failed, the last failure then recorded on the fork's own failure.
+     */
+    boolean destroyQuietly(VmRef vm, RuntimeException forkFailure) {
+        Deadline deadline = Deadline.after(Context.CLEANUP_TIMEOUT);
         try {
-            destroy(vm);
+            Retry.cleanup("destroying " + vm.name(), deadline, () -> destroy(vm, deadline));
+            return true;
         } catch (RuntimeException e) {
             forkFailure.addSuppressed(new VmforkException(
                     VmforkException.Kind.REFUSED,
@@ -50,6 +55,7 @@ final class Cleanup {
                     "Child " + vm.name() + " (" + vm.id() + ") could not be destroyed: " + e.getMessage()
                             + "; destroy it by hand",
                     e));
+            return false;
         }
     }
 
@@ -89,8 +95,12 @@ final class Cleanup {
     }
 
     private boolean destroy(VmRef vm) {
+        return destroy(vm, Deadline.after(Context.CLEANUP_TIMEOUT));
+    }
+
+    private boolean destroy(VmRef vm, Deadline deadline) {
         long start = System.nanoTime();
-        boolean destroyed = ctx.vsphere().destroy(vm, Deadline.after(Context.CLEANUP_TIMEOUT));
+        boolean destroyed = ctx.vsphere().destroy(vm, deadline);
         if (destroyed) {
             ctx.progress("Destroyed " + vm.name() + " (" + vm.id() + ")", vm.name(), start);
         }

@@ -54,7 +54,7 @@ final class ForkSteps {
                     start);
             return result;
         } catch (RuntimeException | Error failure) {
-            throw cleanUp(failure);
+            throw cleanUp(failure, spec);
         }
     }
 
@@ -163,17 +163,18 @@ final class ForkSteps {
 
     /**
      * Destroys what was created, with fresh deadlines and the interrupt flag cleared meanwhile (an interrupt must not
-     * stop the cleanup); then returns the failure to throw.
+     * stop the cleanup); then returns the failure to throw, carrying the child when it could not be destroyed.
      */
-    private RuntimeException cleanUp(Throwable failure) {
+    private RuntimeException cleanUp(Throwable failure, ChildSpec spec) {
         boolean interrupted = Thread.interrupted();
         RuntimeException thrown = failure instanceof VimException v
                 ? Errors.of(v)
                 : failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+        VmRef left = null;
         try {
-            VmRef leftover = child != null ? child : unfinishedChild();
-            if (leftover != null) {
-                new Cleanup(ctx).destroyQuietly(leftover, thrown);
+            VmRef made = child != null ? child : unfinishedChild();
+            if (made != null && !new Cleanup(ctx).destroyQuietly(made, thrown)) {
+                left = made;
             }
         } catch (RuntimeException e) {
             thrown.addSuppressed(e);
@@ -182,7 +183,30 @@ final class ForkSteps {
                 Thread.currentThread().interrupt();
             }
         }
-        return thrown;
+        return left == null ? thrown : leaving(thrown, left, spec);
+    }
+
+    /** The failure with the child it leaves behind as data, so that the caller can record it for a later sweep. */
+    private VmforkException leaving(RuntimeException thrown, VmRef left, ChildSpec spec) {
+        VmforkException failure = thrown instanceof VmforkException v
+                ? v
+                : new VmforkException(
+                        VmforkException.Kind.REFUSED, null, "Forking " + childName + " failed: " + thrown, thrown);
+        if (failure != thrown) {
+            for (Throwable also : thrown.getSuppressed()) {
+                failure.addSuppressed(also);
+            }
+        }
+        return failure.leaving(new Child(
+                childName,
+                left.id(),
+                null,
+                parentRef.name(),
+                parentRef.id(),
+                created,
+                spec.owner(),
+                spec.job(),
+                spec.build()));
     }
 
     /** After a failure before the child was known: let the task end, then find what it made. */

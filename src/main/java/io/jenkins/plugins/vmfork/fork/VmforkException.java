@@ -1,6 +1,7 @@
 package io.jenkins.plugins.vmfork.fork;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every failure of the fork API: a one-line message (vCenter's own fault text and what to do) and a {@link Kind}
@@ -28,6 +29,7 @@ public class VmforkException extends RuntimeException {
 
     private final Kind kind;
     private final String fault;
+    private Child leftover;
 
     /**
      * @param kind what kind of failure
@@ -52,5 +54,21 @@ public class VmforkException extends RuntimeException {
     /** vCenter's fault type name, such as {@code TaskInProgress}, or null. */
     public String fault() {
         return fault;
+    }
+
+    /**
+     * The child that a failed fork made and could not destroy, even after trying again: record its id (or name) and
+     * destroy it later, or leave it to a sweep. Empty when nothing was left, and also when the fork task had not
+     * ended by the time vmfork gave up waiting for it: such a child, if vCenter makes it, carries vmfork's tags and is
+     * found by a sweep.
+     */
+    public Optional<Child> leftover() {
+        return Optional.ofNullable(leftover);
+    }
+
+    /** Records the child this failure leaves behind. */
+    VmforkException leaving(Child child) {
+        this.leftover = child;
+        return this;
     }
 }
