@@ -3,6 +3,7 @@ package io.jenkins.plugins.vmfork.vsphere;
 import com.vmware.vim25.LocalizedMethodFault;
 import com.vmware.vim25.MethodFault;
 import com.vmware.vim25.NoPermission;
+import com.vmware.vim25.NotAuthenticated;
 import com.vmware.vim25.ws.SoapFaultException;
 import io.jenkins.plugins.vmfork.vsphere.VimException.Kind;
 import java.io.IOException;
@@ -25,7 +26,14 @@ final class Faults {
 
     private static final Map<String, Advice> ADVICE = Map.ofEntries(
             Map.entry("InvalidLogin", new Advice(Kind.LOGIN, "check the user name and password")),
-            Map.entry("NotAuthenticated", new Advice(Kind.LOGIN, "the session ended; check the user's rights")),
+            // Reported only when the session that vmfork logged in with anew has ended as well (see VimSession).
+            Map.entry(
+                    "NotAuthenticated",
+                    new Advice(
+                            Kind.LOGIN,
+                            "vCenter ended the session, and again right after vmfork logged in anew: check the "
+                                    + "session timeout and session limits of the vCenter and whether something ends "
+                                    + "this user's sessions")),
             Map.entry("ManagedObjectNotFound", new Advice(Kind.USAGE, "it no longer exists")),
             Map.entry("TaskInProgress", BUSY),
             Map.entry("FileLocked", BUSY),
@@ -155,11 +163,17 @@ final class Faults {
         return false;
     }
 
+    /**
+     * The privilege that a NoPermission fault names. NotAuthenticated is a NoPermission too, naming System.View, but
+     * it says that the session has ended, not that the user lacks a privilege.
+     */
     private static String privilege(Throwable fault) {
         if (fault instanceof SoapTransport.UnmappedFault unmapped) {
-            return unmapped.privilege();
+            return "NotAuthenticated".equals(unmapped.type()) ? null : unmapped.privilege();
         }
-        return fault instanceof NoPermission denied ? denied.getPrivilegeId() : null;
+        return fault instanceof NoPermission denied && !(fault instanceof NotAuthenticated)
+                ? denied.getPrivilegeId()
+                : null;
     }
 
     private static String text(Throwable fault) {

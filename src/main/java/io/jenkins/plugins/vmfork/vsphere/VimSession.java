@@ -80,18 +80,27 @@ public final class VimSession implements AutoCloseable {
 
     /**
      * Runs SOAP calls; when vCenter answers NotAuthenticated, logs in again once and runs them once more. Every
-     * other failure becomes a {@link VimException} saying what failed.
+     * other failure becomes a {@link VimException} saying what failed; a failed new login says that it was one.
      */
     <T> T call(String what, VimCall<T> calls) {
         Connection used = connection();
         try {
             return calls.call(used);
         } catch (Exception e) {
-            if (!"NotAuthenticated".equals(Faults.type(e))) {
+            if (!Faults.is(e, "NotAuthenticated")) {
                 throw Faults.of(what, e);
             }
         }
-        Connection fresh = relogin(used);
+        Connection fresh;
+        try {
+            fresh = relogin(used);
+        } catch (VimException e) {
+            throw new VimException(
+                    e.kind(),
+                    e.fault(),
+                    what + " failed: vCenter ended the session, and logging in again failed: " + e.getMessage(),
+                    e);
+        }
         try {
             return calls.call(fresh);
         } catch (Exception e) {

@@ -136,7 +136,28 @@ class ConnectTest {
             VmforkException e = failure(() -> forker.parentStatus(vcsim.parentName()));
 
             assertThat(e.kind()).isEqualTo(Kind.LOGIN);
+            assertThat(e.getMessage())
+                    .contains("vCenter ended the session, and logging in again failed: Logging in to")
+                    .contains("(InvalidLogin); check the user name and password");
             assertThat(vcsim.soapRequestsByMethod()).containsEntry("Login", 2L);
+        }
+    }
+
+    @Test
+    void aSessionEndedAgainRightAfterTheNewLoginIsSaidPlainlyNotAsAMissingPrivilege() {
+        try (Forker forker = Forker.open(Sims.vcenter(vcsim), ForkMode.AUTO, null)) {
+            vcsim.expireSessions();
+            // The first read meets the ended session anyway; the second is the one repeated after the new login.
+            vcsim.failNext("RetrievePropertiesEx", "NotAuthenticated", 2);
+
+            VmforkException e = failure(() -> forker.parentStatus(vcsim.parentName()));
+
+            assertThat(e.fault()).isEqualTo("NotAuthenticated");
+            assertThat(e.getMessage())
+                    .contains("vCenter ended the session, and again right after vmfork logged in anew")
+                    .doesNotContain("privilege")
+                    .doesNotContain("\n");
+            assertThat(vcsim.soapRequestsByMethod()).as("one new login only").containsEntry("Login", 2L);
         }
     }
 

@@ -46,6 +46,22 @@ class FaultsTest {
     }
 
     @Test
+    void anEndedSessionIsNotMistakenForAMissingPrivilege() {
+        VimException e = Faults.of(
+                "Reading VM vm-1",
+                fault(
+                        "NotAuthenticated",
+                        "The session is not authenticated.",
+                        "<object type=\"VirtualMachine\">vm-1</object><privilegeId>System.View</privilegeId>"));
+
+        assertThat(e.fault()).isEqualTo("NotAuthenticated");
+        assertThat(e.getMessage())
+                .startsWith("Reading VM vm-1 failed: The session is not authenticated. (NotAuthenticated); vCenter "
+                        + "ended the session, and again right after vmfork logged in anew")
+                .doesNotContain("privilege");
+    }
+
+    @Test
     void busyParentsAreRefusalsThatCanBeRetried() {
         VimException e = Faults.of("Forking c from p", fault("TaskInProgress", "Another task is in progress.", ""));
 
