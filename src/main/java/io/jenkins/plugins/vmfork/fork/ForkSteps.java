@@ -4,6 +4,7 @@ import io.jenkins.plugins.vmfork.vsphere.Deadline;
 import io.jenkins.plugins.vmfork.vsphere.VimException;
 import io.jenkins.plugins.vmfork.vsphere.VmRef;
 import io.jenkins.plugins.vmfork.vsphere.VmState;
+import io.jenkins.plugins.vmfork.vsphere.Vsphere.Started;
 import java.time.Instant;
 import java.util.Map;
 
@@ -59,17 +60,17 @@ final class ForkSteps {
     }
 
     private VmState readyParent(String parentSpec) {
-        VmRef parent = ctx.vsphere().findVm(parentSpec);
-        VmState state = ctx.vsphere().state(parent.id(), ctx.readiness(), Tags.PREFIX);
+        VmState state = ctx.vsphere().findState(parentSpec, ctx.readiness(), Tags.PREFIX);
         if (state == null || !state.poweredOn()) {
-            throw Errors.refused("Parent " + parent.name() + " is " + (state == null ? "gone" : state.powerState())
-                    + ": power it on and enable it before forking");
+            throw Errors.refused(
+                    "Parent " + (state == null ? parentSpec + " is gone" : state.name() + " is " + state.powerState())
+                            + ": power it on and enable it before forking");
         }
         if (ctx.mode() == ForkMode.VMFORK && !state.forkParent()) {
-            throw Errors.refused("Parent " + parent.name() + " is not enabled as a fork parent: enable it first");
+            throw Errors.refused("Parent " + state.name() + " is not enabled as a fork parent: enable it first");
         }
         if (ctx.mode() == ForkMode.VMFORK && !state.quiesced()) {
-            throw Errors.refused("Parent " + parent.name() + " is enabled but not quiesced: enable it again with "
+            throw Errors.refused("Parent " + state.name() + " is enabled but not quiesced: enable it again with "
                     + "guest credentials, so that its guest is quiesced");
         }
         return state;
@@ -116,17 +117,20 @@ final class ForkSteps {
     }
 
     private Child finish(ChildSpec spec, VmState parent) {
-        Deadline deadline = Deadline.after(spec.forkTimeout());
-        VmState state = ctx.vsphere().state(child.id(), ctx.readiness(), Tags.PREFIX);
-        if (state == null || !state.poweredOn()) {
-            // A VMFork child may come back powered off; powering it on resumes it from the parent's frozen state.
-            ctx.vsphere().powerOn(child, deadline);
-        }
+        Deadline ipDeadline = spec.waitForIp() ? Deadline.after(spec.ipTimeout()) : null;
+        // A VMFork child comes back powered off, and powering it on resumes it from the parent's frozen state. An
+        // Instant Clone runs from the start: powering it on anyway would show vCenter's admins a failed task per child.
+        Started started = ctx.vsphere()
+                .start(
+                        child,
+                        ctx.mode() == ForkMode.VMFORK,
+                        parent.ip(),
+                        Deadline.after(spec.forkTimeout()),
+                        ipDeadline);
         String ip = null;
         if (spec.waitForIp()) {
-            Deadline ipDeadline = Deadline.after(spec.ipTimeout());
-            ip = ctx.vsphere().awaitIp(child, parent.ip(), ipDeadline);
-            if (ip == null || ip.equals(parent.ip())) {
+            ip = started.ip();
+            if (!started.running() || ip == null || ip.equals(parent.ip())) {
                 throw noIpOfItsOwn(ip, parent, ipDeadline);
             }
         }

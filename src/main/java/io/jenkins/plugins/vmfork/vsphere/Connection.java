@@ -16,11 +16,15 @@ final class Connection {
     final VimPortType port;
     final ServiceRefs refs;
 
+    /** The collectors that waits borrow; they end with this login. */
+    final CollectorPool collectors;
+
     private Connection(Endpoint endpoint, SoapTransport transport, VimPortType port, ServiceRefs refs) {
         this.endpoint = endpoint;
         this.transport = transport;
         this.port = port;
         this.refs = refs;
+        this.collectors = new CollectorPool(refs.propertyCollector());
     }
 
     /**

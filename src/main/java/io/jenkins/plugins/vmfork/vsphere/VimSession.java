@@ -45,6 +45,11 @@ public final class VimSession implements AutoCloseable {
         return endpoint;
     }
 
+    /** Where VMs were found on this vCenter; the entries outlive sessions, as managed object ids do. */
+    KnownVms knownVms() {
+        return KnownVms.on(endpoint.url());
+    }
+
     /** {@code VirtualCenter} for a vCenter. */
     public String apiType() {
         return connection().refs.apiType();

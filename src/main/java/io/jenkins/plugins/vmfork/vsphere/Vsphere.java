@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The vCenter operations that the fork sequence is made of, in plain types: VMs are named by id, tasks by id.
@@ -30,6 +31,14 @@ public final class Vsphere {
         }
     }
 
+    /**
+     * What a new child showed when {@link #start} ended.
+     *
+     * @param running whether it runs
+     * @param ip the guest IP address seen last, or null
+     */
+    public record Started(boolean running, String ip) {}
+
     private final VimSession session;
 
     public Vsphere(VimSession session) {
@@ -47,6 +56,29 @@ public final class Vsphere {
             return new VmRef(
                     ref.get_value(), (String) Props.read(c, ref, "name").get("name"));
         });
+    }
+
+    /**
+     * The state of a VM named by id, path or unique name, like {@link #findVm} and then {@link #state}, but found
+     * where it was found before in this session while it still has the name and folder it had then: one request
+     * instead of five for a parent that children are forked from again and again. Null when it is gone.
+     */
+    public VmState findState(String spec, Readiness readiness, String tagPrefix) {
+        KnownVms.Found known = session.knownVms().recall(spec);
+        if (known != null) {
+            VmState state = state(known.id(), readiness, tagPrefix);
+            if (state != null
+                    && state.name().equals(known.name())
+                    && Objects.equals(state.folderId(), known.folderId())) {
+                return state;
+            }
+            session.knownVms().forget(spec);
+        }
+        VmState state = state(findVm(spec).id(), readiness, tagPrefix);
+        if (state != null) {
+            session.knownVms().remember(spec, new KnownVms.Found(state.id(), state.name(), state.folderId()));
+        }
+        return state;
     }
 
     /** The id of a folder, resource pool or datastore named by id, path or unique name. */
@@ -144,19 +176,15 @@ public final class Vsphere {
                 session.call("Reading the result of task " + taskId, c -> Tasks.resultVm(c, Refs.of("Task", taskId))));
     }
 
-    /** Powers a VM on unless it is on already. */
-    public void powerOn(VmRef vm, Deadline deadline) {
-        String what = "Powering on " + vm.name();
-        session.call(what, c -> {
-            try {
-                return await(c, c.port.powerOnVM_Task(Refs.vm(vm.id()), null), what, vm, deadline);
-            } catch (RemoteException | VimException e) {
-                if (Faults.is(e, "InvalidPowerState")) {
-                    return null;
-                }
-                throw e;
-            }
-        });
+    /**
+     * Starts a new child: powers it on ({@code powerOn}; otherwise only when it shows that it does not run) and waits
+     * in one go until it runs and, given an IP deadline, reports a guest IP address other than {@code notIp}. When the
+     * IP deadline passes first, the address seen last is returned: {@code notIp} or null. A power-on that fails
+     * throws; one that does not end by its deadline is cancelled and throws.
+     */
+    public Started start(VmRef vm, boolean powerOn, String notIp, Deadline powerDeadline, Deadline ipDeadline) {
+        return session.call(
+                "Powering on " + vm.name(), c -> ChildStart.run(c, vm, powerOn, notIp, powerDeadline, ipDeadline));
     }
 
     /** Resets a VM (a frozen Instant Clone parent thaws). */
@@ -183,24 +211,6 @@ public final class Vsphere {
                                 deadline,
                                 what)
                         != null);
-    }
-
-    /**
-     * Waits for a guest IP address other than {@code notIp} and returns it. When the deadline passes first, returns
-     * the address the guest reported last instead: {@code notIp}, or null when it reported none.
-     */
-    public String awaitIp(VmRef vm, String notIp, Deadline deadline) {
-        String what = "Waiting for the IP address of " + vm.name();
-        return session.call(what, c -> (String) Waiter.watch(
-                        c,
-                        Refs.vm(vm.id()),
-                        paths("guest.ipAddress"),
-                        x -> x.get("guest.ipAddress") != null
-                                && !x.get("guest.ipAddress").equals(notIp),
-                        deadline,
-                        what)
-                .values()
-                .get("guest.ipAddress"));
     }
 
     /** Waits until the guest accepts operations. */

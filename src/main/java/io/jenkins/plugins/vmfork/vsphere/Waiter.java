@@ -11,14 +11,19 @@ import com.vmware.vim25.PropertySpec;
 import com.vmware.vim25.UpdateSet;
 import com.vmware.vim25.WaitOptions;
 import java.rmi.RemoteException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Waits for properties of one object to reach a state, with WaitForUpdatesEx: vCenter answers when a watched
- * property changes, so there is no polling. Each wait has its own PropertyCollector, because concurrent waits on
- * the session's shared one would receive each other's updates.
+ * Waits for properties of objects to reach a state, with WaitForUpdatesEx: vCenter answers when a watched property
+ * changes, so there is no polling. Each wait puts one filter on a collector of its own, borrowed from the login's
+ * {@link CollectorPool}, because concurrent waits on one collector would receive each other's updates.
  */
 final class Waiter {
 
@@ -32,6 +37,9 @@ final class Waiter {
 
     /** The watched values when a wait ended, and whether {@code done} held for them. */
     record Seen(Map<String, Object> values, boolean done) {}
+
+    /** An object and the property paths watched on it. */
+    record Target(ManagedObjectReference obj, List<String> paths) {}
 
     /**
      * Waits until {@code done} holds for the watched values, and returns them; returns null when the deadline passes
@@ -61,44 +69,91 @@ final class Waiter {
             Deadline deadline,
             String what)
             throws RemoteException {
-        ManagedObjectReference collector = c.port.createPropertyCollector(c.refs.propertyCollector());
+        return watch(c, List.of(new Target(obj, List.of(paths))), done, deadline, what);
+    }
+
+    /**
+     * Like {@link #watch(Connection, ManagedObjectReference, String[], Predicate, Deadline, String)} for several
+     * objects in one filter, such as a task and the VM it works on; their values share one map, so the paths of the
+     * targets must differ.
+     */
+    static Seen watch(
+            Connection c, List<Target> targets, Predicate<Map<String, Object>> done, Deadline deadline, String what)
+            throws RemoteException {
+        ManagedObjectReference collector = c.collectors.take(c);
+        ManagedObjectReference filter = null;
+        boolean ended = false;
         try {
-            c.port.createFilter(collector, filter(obj, paths), true);
-            Map<String, Object> values = new HashMap<>();
-            String version = "";
-            while (true) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw VimException.interrupted(what);
-                }
-                WaitOptions options = new WaitOptions();
-                options.setMaxWaitSeconds(c.maxWaitSeconds(deadline.remaining(), MAX_WAIT_SECONDS));
-                UpdateSet updates = c.port.waitForUpdatesEx(collector, version, options);
-                if (updates != null) {
-                    version = updates.getVersion();
-                    apply(updates, values);
-                }
-                if (done.test(values)) {
-                    return new Seen(values, true);
-                }
-                if (deadline.expired()) {
-                    return new Seen(values, false);
-                }
-            }
+            filter = c.port.createFilter(collector, filter(targets), true);
+            Seen seen = waitFor(c, collector, done, deadline, what);
+            ended = true;
+            return seen;
         } finally {
-            destroyQuietly(c, collector);
+            c.collectors.giveBack(c, collector, filter, ended);
         }
     }
 
-    private static PropertyFilterSpec filter(ManagedObjectReference obj, String[] paths) {
-        ObjectSpec object = new ObjectSpec();
-        object.setObj(obj);
-        object.setSkip(false);
-        PropertySpec properties = new PropertySpec();
-        properties.setType(obj.getType());
-        properties.setPathSet(paths);
+    /**
+     * Every wait starts from version "": the collector's one filter is new, and the full state it answers first is
+     * that filter's. (vcsim would report a filter created after a collector's last version only once something in
+     * its inventory changes; vCenter reports it either way.)
+     */
+    private static Seen waitFor(
+            Connection c,
+            ManagedObjectReference collector,
+            Predicate<Map<String, Object>> done,
+            Deadline deadline,
+            String what)
+            throws RemoteException {
+        Map<String, Object> values = new HashMap<>();
+        String version = "";
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw VimException.interrupted(what);
+            }
+            WaitOptions options = new WaitOptions();
+            options.setMaxWaitSeconds(c.maxWaitSeconds(deadline.remaining(), MAX_WAIT_SECONDS));
+            UpdateSet updates = c.port.waitForUpdatesEx(collector, version, options);
+            // An interrupt during the long poll wins over what it brought: the caller is being stopped.
+            if (Thread.currentThread().isInterrupted()) {
+                throw VimException.interrupted(what);
+            }
+            if (updates != null) {
+                version = updates.getVersion();
+                apply(updates, values);
+            }
+            if (done.test(values)) {
+                return new Seen(values, true);
+            }
+            if (deadline.expired()) {
+                return new Seen(values, false);
+            }
+        }
+    }
+
+    /** One object spec per target, one property spec per type: vCenter takes a type once per filter. */
+    private static PropertyFilterSpec filter(List<Target> targets) {
+        List<ObjectSpec> objects = new ArrayList<>();
+        Map<String, Set<String>> pathsByType = new LinkedHashMap<>();
+        for (Target target : targets) {
+            ObjectSpec object = new ObjectSpec();
+            object.setObj(target.obj());
+            object.setSkip(false);
+            objects.add(object);
+            pathsByType
+                    .computeIfAbsent(target.obj().getType(), t -> new LinkedHashSet<>())
+                    .addAll(target.paths());
+        }
+        List<PropertySpec> properties = new ArrayList<>();
+        pathsByType.forEach((type, paths) -> {
+            PropertySpec spec = new PropertySpec();
+            spec.setType(type);
+            spec.setPathSet(paths.toArray(new String[0]));
+            properties.add(spec);
+        });
         PropertyFilterSpec spec = new PropertyFilterSpec();
-        spec.setObjectSet(new ObjectSpec[] {object});
-        spec.setPropSet(new PropertySpec[] {properties});
+        spec.setObjectSet(objects.toArray(new ObjectSpec[0]));
+        spec.setPropSet(properties.toArray(new PropertySpec[0]));
         return spec;
     }
 
@@ -123,16 +178,6 @@ final class Waiter {
                     }
                 }
             }
-        }
-    }
-
-    private static void destroyQuietly(Connection c, ManagedObjectReference collector) {
-        try {
-            c.port.destroyPropertyCollector(collector);
-        } catch (Exception e) {
-            // The collector goes with the session anyway; a failure here must not hide the wait's own result.
-            java.util.logging.Logger.getLogger(Waiter.class.getName())
-                    .fine(() -> "Destroying a property collector failed: " + e);
         }
     }
 }

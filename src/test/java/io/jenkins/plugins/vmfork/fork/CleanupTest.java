@@ -105,6 +105,8 @@ class CleanupTest {
     @Test
     void anInterruptAfterTheChildExistsLeavesNothingBehind() throws Exception {
         vcsim.taskDelay(Duration.ofMillis(1000));
+        // The child runs at once when powered on; it waits for an IP of its own until after the interrupt.
+        vcsim.childStaleIp(Duration.ofSeconds(3));
 
         VmforkException e = interruptedFork(Duration.ofMillis(1400));
 

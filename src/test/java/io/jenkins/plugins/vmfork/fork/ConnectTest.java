@@ -162,6 +162,21 @@ class ConnectTest {
     }
 
     @Test
+    void forkingGoesOnAfterTheSessionExpiredBetweenTwoChildren() {
+        try (Forker forker = Forker.open(Sims.vcenter(vcsim), ForkMode.AUTO, null)) {
+            forker.enableParent(vcsim.parentName(), Sims.guest(vcsim), Sims.quick());
+            Child first = forker.fork(Sims.child(vcsim).build());
+            assertThat(vcsim.expireSessions()).isEqualTo(1);
+
+            Child second = forker.fork(Sims.child(vcsim).build());
+
+            assertThat(second.ip()).isNotBlank().isNotEqualTo(first.ip());
+            assertThat(vcsim.logins()).isEqualTo(2);
+            forker.sweep(SweepCriteria.childrenOf(null));
+        }
+    }
+
+    @Test
     void aVCenterThatAnswersTooSlowlyTimesOut() {
         VCenter impatient = Sims.vcenter(vcsim).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500));
         vcsim.responseDelay(Duration.ofMillis(1500));
