@@ -7,7 +7,8 @@ final class Modes {
 
     /**
      * AUTO is VMFork below API 6.7 and Instant Clone from 6.7 on. VMFork needs 6.0 to 6.7 (vSphere 7 removed the
-     * private calls); Instant Clone needs 6.7.
+     * private calls); Instant Clone needs 6.7. The message names the modes as both the command line and a Jenkinsfile
+     * accept them ({@code instant-clone}, {@code vmfork}, {@code auto}).
      */
     static ForkMode resolve(ForkMode asked, String apiVersion, String url) {
         int[] version = parse(apiVersion);
@@ -16,10 +17,12 @@ final class Modes {
         ForkMode mode = asked == ForkMode.AUTO ? (instantClone ? ForkMode.INSTANT_CLONE : ForkMode.VMFORK) : asked;
         boolean offered = mode == ForkMode.INSTANT_CLONE ? instantClone : vmfork;
         if (!offered) {
-            String needs = mode == ForkMode.INSTANT_CLONE ? "vSphere 6.7 or later" : "vSphere 6.0 to 6.7";
-            throw Errors.usage("Fork mode " + mode + " needs " + needs + ", but " + url + " has API version "
-                    + apiVersion + ": choose mode " + (mode == ForkMode.VMFORK ? "INSTANT_CLONE or " : "VMFORK or ")
-                    + "AUTO");
+            boolean wantedInstantClone = mode == ForkMode.INSTANT_CLONE;
+            throw Errors.usage((wantedInstantClone
+                            ? "Instant Clone needs vSphere 6.7 or later"
+                            : "VMFork needs vSphere 6.0 to 6.7")
+                    + ", but " + url + " has API version " + apiVersion + ": choose mode "
+                    + (wantedInstantClone ? "vmfork" : "instant-clone") + " or auto");
         }
         return mode;
     }

@@ -94,7 +94,10 @@ class ConnectTest {
         VmforkException e = failure(() -> Forker.open(Sims.vcenter(vcsim), ForkMode.INSTANT_CLONE, null));
 
         assertThat(e.kind()).isEqualTo(Kind.USAGE);
-        assertThat(e.getMessage()).contains("6.5").contains("INSTANT_CLONE");
+        assertThat(e.getMessage())
+                .contains("Instant Clone needs")
+                .contains("6.5")
+                .contains("choose mode vmfork or auto");
         assertThat(vcsim.soapRequestsByMethod().keySet()).containsOnly("RetrieveServiceContent", "Login", "Logout");
         assertThat(vcsim.openSessions()).isZero();
     }

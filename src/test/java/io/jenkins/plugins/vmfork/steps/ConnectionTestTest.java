@@ -63,7 +63,7 @@ class ConnectionTestTest {
                 ConnectionTest.run(vcenter(vcsim.password(), Trust.pinned(vcsim.thumbprint())), ForkMode.INSTANT_CLONE);
 
         assertThat(check.level()).isEqualTo(Level.ERROR);
-        assertThat(check.message()).contains("INSTANT_CLONE", "6.7", "API version 6.5");
+        assertThat(check.message()).contains("Instant Clone", "6.7", "API version 6.5");
     }
 
     @Test
