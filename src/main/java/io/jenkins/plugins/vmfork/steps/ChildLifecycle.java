@@ -33,6 +33,14 @@ final class ChildLifecycle {
                 + " are being forked at once");
         try (ForkGate.Turn turn = ForkGate.SHARED.enter(parentKey, maxForksAtOnce, waiting)) {
             child = forker.fork(spec);
+        } catch (VmforkException e) {
+            // The fork failed and could not destroy its child either: the periodic sweep takes it from here.
+            e.leftover().ifPresent(left -> {
+                pending.add(PendingCleanup.of(vcenter, left, runId));
+                log.line("Could not destroy " + left.name() + " (" + left.id() + ") after the failed fork;"
+                        + " vmfork tries again when the build ends and then every few minutes");
+            });
+            throw e;
         }
         if (keep) {
             log.line("Keeping " + child.name() + " (" + child.id() + ") after the build; destroy it with"

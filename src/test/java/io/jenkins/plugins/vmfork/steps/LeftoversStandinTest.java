@@ -60,6 +60,34 @@ class LeftoversStandinTest extends StandinFixture {
     }
 
     @Test
+    void aChildTheFailedForkCouldNotDestroyIsRecordedAndTakenByTheSweep() throws Exception {
+        StandinRun build = services.newRun("app", 6);
+        VCSIM.vcsim().failNextTask("PowerOnVM_Task", "SystemError", 1);
+        VCSIM.vcsim().failNextTask("Destroy_Task", "SystemError", 20);
+
+        Pipeline pipeline = new Pipeline(build, false);
+        new VmforkChildStep(VCSIM.vcsim().parentName())
+                .start(new StandinStepContext(pipeline))
+                .start();
+        Throwable failure = pipeline.awaitFailure();
+
+        assertThat(failure).isInstanceOf(hudson.AbortException.class);
+        assertThat(services.children()).hasSize(1);
+        String leftover = services.children().get(0).id();
+        assertThat(services.pending().forRun("app#6"))
+                .extracting(PendingCleanup::childId)
+                .containsExactly(leftover);
+        assertThat(pipeline.log.text()).contains("Could not destroy").contains("after the failed fork");
+
+        VCSIM.vcsim().reset();
+        build.finish();
+        new LeftoverSweepWork().execute(new CapturedLog());
+
+        assertThat(services.children()).isEmpty();
+        assertThat(services.pending().all()).isEmpty();
+    }
+
+    @Test
     void whileVcenterCannotBeReachedTheRecordsStay() throws Exception {
         StandinRun build = services.newRun("app", 2);
         forkPlain(build, false);
