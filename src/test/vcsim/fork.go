@@ -60,8 +60,12 @@ type errUnexpected string
 
 func (e errUnexpected) Error() string { return "unexpected request " + string(e) }
 
-// forkVM returns the VM a fork call is made on, or the fault vCenter answers for a missing object.
-func (s *sim) forkVM(call soapCall) (*simulator.VirtualMachine, *answer) {
+// forkVM decodes a fork call's request into req and returns the VM the call is made on, or the answer for a
+// request that cannot be read or the fault vCenter answers for a missing object.
+func (s *sim) forkVM(call soapCall, body []byte, req interface{}) (*simulator.VirtualMachine, *answer) {
+	if a := decodeRequest(body, req); a != nil {
+		return nil, a
+	}
 	vm := s.vm(call.this)
 	if vm == nil {
 		return nil, faultAnswer("The object '"+call.this.Value+"' has already been deleted or has not been "+
@@ -99,10 +103,7 @@ func notPoweredOn(vm *simulator.VirtualMachine, state types.VirtualMachinePowerS
 
 func (s *sim) enableForkParent(_ *http.Request, body []byte, call soapCall) *answer {
 	var req enableForkParentRequest
-	if a := decodeRequest(body, &req); a != nil {
-		return a
-	}
-	vm, a := s.forkVM(call)
+	vm, a := s.forkVM(call, body, &req)
 	if a != nil {
 		return a
 	}
@@ -122,10 +123,7 @@ func (s *sim) enableForkParent(_ *http.Request, body []byte, call soapCall) *ans
 
 func (s *sim) disableForkParent(_ *http.Request, body []byte, call soapCall) *answer {
 	var req thisOnlyRequest
-	if a := decodeRequest(body, &req); a != nil {
-		return a
-	}
-	vm, a := s.forkVM(call)
+	vm, a := s.forkVM(call, body, &req)
 	if a != nil {
 		return a
 	}
@@ -147,10 +145,7 @@ func (s *sim) disableForkParent(_ *http.Request, body []byte, call soapCall) *an
 
 func (s *sim) createForkChild(_ *http.Request, body []byte, call soapCall) *answer {
 	var req createForkChildRequest
-	if a := decodeRequest(body, &req); a != nil {
-		return a
-	}
-	parent, a := s.forkVM(call)
+	parent, a := s.forkVM(call, body, &req)
 	if a != nil {
 		return a
 	}
@@ -239,10 +234,7 @@ func (s *sim) cloneVM(parent *simulator.VirtualMachine, name string, location *t
 
 func (s *sim) retrieveForkChildren(_ *http.Request, body []byte, call soapCall) *answer {
 	var req thisOnlyRequest
-	if a := decodeRequest(body, &req); a != nil {
-		return a
-	}
-	parent, a := s.forkVM(call)
+	parent, a := s.forkVM(call, body, &req)
 	if a != nil {
 		return a
 	}
@@ -264,10 +256,7 @@ func (s *sim) retrieveForkChildren(_ *http.Request, body []byte, call soapCall) 
 
 func (s *sim) retrieveForkParent(_ *http.Request, body []byte, call soapCall) *answer {
 	var req thisOnlyRequest
-	if a := decodeRequest(body, &req); a != nil {
-		return a
-	}
-	child, a := s.forkVM(call)
+	child, a := s.forkVM(call, body, &req)
 	if a != nil {
 		return a
 	}
@@ -290,10 +279,7 @@ func (s *sim) instantClone(_ *http.Request, body []byte, call soapCall) *answer 
 			&types.MethodNotFound{Receiver: call.this, Method: call.method})
 	}
 	var req types.InstantClone_Task
-	if a := decodeRequest(body, &req); a != nil {
-		return a
-	}
-	source, a := s.forkVM(call)
+	source, a := s.forkVM(call, body, &req)
 	if a != nil {
 		return a
 	}
