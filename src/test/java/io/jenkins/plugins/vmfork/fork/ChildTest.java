@@ -4,38 +4,20 @@ import static io.jenkins.plugins.vmfork.fork.ConnectTest.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.vmfork.fork.VmforkException.Kind;
-import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Forking children by VMFork: what they come back as, and every refusal and fault on the way. */
-class ChildTest {
+class ChildTest extends EnabledParentTest {
 
     @RegisterExtension
     static final VcsimExtension VCSIM = new VcsimExtension();
 
-    private final Vcsim vcsim = VCSIM.vcsim();
-    private final Forker forker = Forker.open(Sims.vcenter(vcsim), ForkMode.VMFORK, null);
-
-    @BeforeEach
-    void prepareParent() {
-        forker.enableParent(vcsim.parentName(), Sims.guest(vcsim), Sims.quick());
-        vcsim.reset();
-    }
-
-    @AfterEach
-    void noChildLeft() {
-        try {
-            forker.sweep(SweepCriteria.childrenOf(null));
-            assertThat(forker.children(null)).isEmpty();
-        } finally {
-            forker.close();
-        }
+    ChildTest() {
+        super(VCSIM.vcsim());
     }
 
     @Test

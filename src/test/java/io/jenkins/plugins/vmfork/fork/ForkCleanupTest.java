@@ -4,10 +4,7 @@ import static io.jenkins.plugins.vmfork.fork.ConnectTest.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.vmfork.fork.VmforkException.Kind;
-import io.jenkins.plugins.vmfork.testing.Vcsim;
 import io.jenkins.plugins.vmfork.testing.VcsimExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,29 +12,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A fork that fails after its child exists destroys the child, trying again when vCenter refuses or the session ends
  * meanwhile; a child it still cannot destroy is handed to the caller as data, to be destroyed later.
  */
-class ForkCleanupTest {
+class ForkCleanupTest extends EnabledParentTest {
 
     @RegisterExtension
     static final VcsimExtension VCSIM = new VcsimExtension();
 
-    private final Vcsim vcsim = VCSIM.vcsim();
-    private final Forker forker = Forker.open(Sims.vcenter(vcsim), ForkMode.VMFORK, null);
-
-    @BeforeEach
-    void prepareParent() {
-        forker.enableParent(vcsim.parentName(), Sims.guest(vcsim), Sims.quick());
-        vcsim.reset();
-    }
-
-    @AfterEach
-    void noChildLeft() {
-        try {
-            vcsim.reset();
-            forker.sweep(SweepCriteria.childrenOf(null));
-            assertThat(forker.children(null)).isEmpty();
-        } finally {
-            forker.close();
-        }
+    ForkCleanupTest() {
+        super(VCSIM.vcsim());
     }
 
     @Test
